@@ -1,0 +1,98 @@
+namespace Shinkin.Reports.RunRecords;
+
+/// <summary>Outcome of a scenario or step, mapped to the report's OK/NG/保留/対象外.</summary>
+public enum Outcome
+{
+    Passed,
+    Failed,
+    /// <summary>Undefined or pending step (保留).</summary>
+    Pending,
+    /// <summary>Declared not applicable with a reason, e.g. "Windows only" (対象外).</summary>
+    Skipped,
+}
+
+/// <summary>Facts about the whole run, written once at start and completed at the end.</summary>
+public sealed record RunInfo
+{
+    public required string RunId { get; init; }
+
+    public required DateTimeOffset Start { get; init; }
+
+    public DateTimeOffset? End { get; init; }
+
+    public required string Target { get; init; }
+
+    public required string Engine { get; init; }
+
+    public string BrowserVersion { get; init; } = "";
+
+    public string OperatingSystem { get; init; } = "";
+
+    public string Filter { get; init; } = "";
+
+    /// <summary>"1/1" or the shard ("2/4") this record came from.</summary>
+    public string Shard { get; init; } = "1/1";
+}
+
+public sealed record StepRecord
+{
+    public required int Number { get; init; }
+
+    /// <summary>Gherkin keyword as written in the feature ("前提", "もし", "ならば", "かつ").</summary>
+    public required string Keyword { get; init; }
+
+    public required string Text { get; init; }
+
+    public required Outcome Outcome { get; init; }
+
+    public TimeSpan Duration { get; init; }
+
+    public string? Error { get; init; }
+
+    public string? StackTrace { get; init; }
+
+    /// <summary>Path of the step's screenshot, relative to the run folder.</summary>
+    public string? Screenshot { get; init; }
+
+    /// <summary>DataTable rows or DocString, as text, when the step has one.</summary>
+    public string? Argument { get; init; }
+}
+
+public sealed record ScenarioRecord
+{
+    /// <summary>Stable id (feature file + scenario + example row), used for file names and links.</summary>
+    public required string Id { get; init; }
+
+    public required string FeatureFile { get; init; }
+
+    public required string Feature { get; init; }
+
+    public string? Rule { get; init; }
+
+    public required string Scenario { get; init; }
+
+    /// <summary>Tags without '@', e.g. "manual:2-1", "master".</summary>
+    public IReadOnlyList<string> Tags { get; init; } = [];
+
+    public required Outcome Outcome { get; init; }
+
+    public DateTimeOffset Start { get; init; }
+
+    public TimeSpan Duration { get; init; }
+
+    public string? Error { get; init; }
+
+    /// <summary>Reason shown when <see cref="Outcome.Skipped"/>.</summary>
+    public string? SkipReason { get; init; }
+
+    public IReadOnlyList<StepRecord> Steps { get; init; } = [];
+
+    /// <summary>Failure artefacts, relative to the run folder.</summary>
+    public string? TracePath { get; init; }
+
+    public string? HtmlPath { get; init; }
+
+    /// <summary>Manual references from tags "manual:2-1" → "2-1".</summary>
+    public IEnumerable<string> ManualReferences =>
+        Tags.Where(t => t.StartsWith("manual:", StringComparison.Ordinal)).Select(t => t["manual:".Length..]);
+}

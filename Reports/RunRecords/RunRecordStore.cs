@@ -1,0 +1,116 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Shinkin.Reports.RunRecords;
+
+/// <summary>A whole run as read back from its folder.</summary>
+public sealed record RunRecord(string Folder, RunInfo Info, IReadOnlyList<ScenarioRecord> Scenarios);
+
+/// <summary>
+/// The run folder is the record: <c>run.json</c> (run facts), <c>scenarios/*.json</c> (one file per
+/// scenario, so parallel workers never share a file) and the artefacts beside them. Every report
+/// is rendered from this folder, so it can be rendered again or merged with other shards later.
+/// </summary>
+public sealed class RunRecordStore
+{
+    public const string RunFileName = "run.json";
+    public const string ScenarioFolderName = "scenarios";
+    public const string ArtifactFolderName = "artifacts";
+
+    internal static readonly JsonSerializerOptions Json = new()
+    {
+        WriteIndented = true,
+        Converters = { new JsonStringEnumConverter() },
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public RunRecordStore(string folder)
+    {
+        Folder = Path.GetFullPath(folder);
+    }
+
+    public string Folder { get; }
+
+    /// <summary>Folder for a scenario's screenshots, HTML and trace (created on demand).</summary>
+    public string ArtifactFolder(string scenarioId)
+    {
+        var dir = Path.Combine(Folder, ArtifactFolderName, SafeFileName(scenarioId));
+        Directory.CreateDirectory(dir);
+        return dir;
+    }
+
+    public string RelativePath(string fullPath) => Path.GetRelativePath(Folder, fullPath).Replace('\\', '/');
+
+    public async Task WriteInfoAsync(RunInfo info, CancellationToken cancellationToken = default)
+    {
+        Directory.CreateDirectory(Folder);
+        await WriteJsonAsync(Path.Combine(Folder, RunFileName), info, cancellationToken);
+    }
+
+    public async Task WriteScenarioAsync(ScenarioRecord scenario, CancellationToken cancellationToken = default)
+    {
+        var dir = Path.Combine(Folder, ScenarioFolderName);
+        Directory.CreateDirectory(dir);
+        await WriteJsonAsync(Path.Combine(dir, SafeFileName(scenario.Id) + ".json"), scenario, cancellationToken);
+    }
+
+    public static async Task<RunRecord> LoadAsync(string folder, CancellationToken cancellationToken = default)
+    {
+        var full = Path.GetFullPath(folder);
+        var runFile = Path.Combine(full, RunFileName);
+        if (!File.Exists(runFile))
+        {
+            throw new InvalidDataException($"{full} is not a run record: {RunFileName} is missing.");
+        }
+
+        var info = await ReadJsonAsync<RunInfo>(runFile, cancellationToken);
+        var scenarios = new List<ScenarioRecord>();
+        var dir = Path.Combine(full, ScenarioFolderName);
+        if (Directory.Exists(dir))
+        {
+            foreach (var file in Directory.EnumerateFiles(dir, "*.json").Order(StringComparer.Ordinal))
+            {
+                scenarios.Add(await ReadJsonAsync<ScenarioRecord>(file, cancellationToken));
+            }
+        }
+
+        return new RunRecord(full, info, scenarios
+            .OrderBy(s => s.FeatureFile, StringComparer.Ordinal)
+            .ThenBy(s => s.Start)
+            .ToList());
+    }
+
+    /// <summary>File-system-safe form of an id (keeps Japanese, drops path and reserved characters).</summary>
+    public static string SafeFileName(string id)
+    {
+        var invalid = Path.GetInvalidFileNameChars().Concat(['/', '\\', ':', '*', '?', '"', '<', '>', '|', ' ']).ToHashSet();
+        var chars = id.Select(c => invalid.Contains(c) ? '_' : c).ToArray();
+        var name = new string(chars);
+        return name.Length > 120 ? name[..120] : name;
+    }
+
+    private static async Task WriteJsonAsync<T>(string path, T value, CancellationToken cancellationToken)
+    {
+        var temp = path + ".tmp";
+        await using (var stream = File.Create(temp))
+        {
+            await JsonSerializer.SerializeAsync(stream, value, Json, cancellationToken);
+        }
+
+        File.Move(temp, path, overwrite: true);
+    }
+
+    private static async Task<T> ReadJsonAsync<T>(string path, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var stream = File.OpenRead(path);
+            return await JsonSerializer.DeserializeAsync<T>(stream, Json, cancellationToken)
+                ?? throw new InvalidDataException($"{path}: empty record.");
+        }
+        catch (JsonException ex)
+        {
+            throw new InvalidDataException($"{path}: not a valid record ({ex.Message}).", ex);
+        }
+    }
+}
