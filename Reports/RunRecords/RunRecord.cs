@@ -32,6 +32,9 @@ public sealed record RunInfo
 
     /// <summary>"1/1" or the shard ("2/4") this record came from.</summary>
     public string Shard { get; init; } = "1/1";
+
+    /// <summary>For a merged record: the shards it was merged from ("2/4 (run folder name)"); empty otherwise.</summary>
+    public IReadOnlyList<string> MergedFrom { get; init; } = [];
 }
 
 public sealed record StepRecord

@@ -61,6 +61,24 @@ public interface IBrowserSession : IAsyncDisposable
     /// <summary>Number of open windows (tabs/pop-ups) in this session.</summary>
     int WindowCount { get; }
 
+    /// <summary>
+    /// Waits until <see cref="WindowCount"/> equals <paramref name="count"/> (a pop-up that closes itself with
+    /// window.close() goes away asynchronously); throws <see cref="BrowserException"/> on timeout.
+    /// </summary>
+    async Task WaitForWindowCountAsync(int count, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(15));
+        while (WindowCount != count)
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new BrowserException($"Expected {count} open window(s) but {WindowCount} are open.");
+            }
+
+            await Task.Delay(50, cancellationToken);
+        }
+    }
+
     /// <summary>Clicks the target and saves the file it downloads; returns the saved file's path.</summary>
     Task<DownloadedFile> ClickAndDownloadAsync(Target target, CancellationToken cancellationToken = default);
 

@@ -1,1 +1,3 @@
-return 0;
+using Shinkin.Cli.Commands;
+
+return await CommandLine.DispatchAsync(args, Console.Out, Console.Error);

@@ -1,2 +1,20 @@
-var app = WebApplication.CreateBuilder(args).Build();
+using Shinkin.ReferenceServer.Hosting;
+
+// `dotnet run` entry: options from args/appsettings ("ReferenceServer:*"); the wiring is shared with ReferenceServerHost.
+var builder = WebApplication.CreateBuilder(args);
+var options = ReferenceServerApp.OptionsFromConfiguration(builder.Configuration);
+var app = ReferenceServerApp.Build(builder, options);
+app.Lifetime.ApplicationStarted.Register(() =>
+{
+    var endpoints = app.Services.GetRequiredService<ServerEndpoints>();
+    var secrets = app.Services.GetRequiredService<ServerSecrets>();
+    var ca = app.Services.GetRequiredService<Shinkin.ReferenceServer.Security.CertificateAuthority>();
+    Console.WriteLine($"Public URL:       {endpoints.PublicUrl}");
+    Console.WriteLine($"Certificate URL:  {endpoints.CertificateUrl}");
+    Console.WriteLine($"CA certificate:   {ca.CaPemPath}");
+    Console.WriteLine($"Back-office key:  {secrets.BackOfficeApiKey}");
+});
 await app.RunAsync();
+
+/// <summary>Visible to WebApplicationFactory.</summary>
+public partial class Program;

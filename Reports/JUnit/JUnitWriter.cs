@@ -1,0 +1,143 @@
+using System.Globalization;
+using System.Text;
+using System.Xml;
+using Shinkin.Reports.RunRecords;
+
+namespace Shinkin.Reports.JUnit;
+
+/// <summary>
+/// JUnit XML in the common shape CI servers read (Jenkins, GitLab, Azure DevOps, GitHub actions):
+/// testsuites → testsuite per feature → testcase per scenario, failure with message and stack,
+/// skipped with its reason. 保留 (pending) is reported as skipped so CI marks it, not as a pass.
+/// </summary>
+public static class JUnitWriter
+{
+    public static async Task WriteAsync(RunRecord run, string path, CancellationToken cancellationToken = default)
+    {
+        var settings = new XmlWriterSettings
+        {
+            Async = true,
+            Indent = true,
+            Encoding = new UTF8Encoding(false),
+        };
+        var temp = path + ".tmp";
+        await using (var stream = File.Create(temp))
+        await using (var xml = XmlWriter.Create(stream, settings))
+        {
+            var all = run.Scenarios;
+            await xml.WriteStartDocumentAsync();
+            await xml.WriteStartElementAsync(null, "testsuites", null);
+            await Attr(xml, "name", $"試験結果報告書 {run.Info.RunId}");
+            await Counts(xml, all);
+            await Attr(xml, "time", Seconds(TotalTime(all)));
+            await Attr(xml, "timestamp", Timestamp(run.Info.Start));
+
+            var id = 0;
+            foreach (var feature in all.GroupBy(s => (s.FeatureFile, s.Feature)))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var scenarios = feature.ToList();
+                await xml.WriteStartElementAsync(null, "testsuite", null);
+                await Attr(xml, "name", feature.Key.Feature);
+                await Counts(xml, scenarios);
+                await Attr(xml, "time", Seconds(TotalTime(scenarios)));
+                await Attr(xml, "timestamp", Timestamp(scenarios.Min(s => s.Start)));
+                await Attr(xml, "hostname", Environment.MachineName);
+                await Attr(xml, "id", (id++).ToString(CultureInfo.InvariantCulture));
+                await Attr(xml, "package", feature.Key.FeatureFile);
+                await xml.WriteStartElementAsync(null, "properties", null);
+                await Property(xml, "target", run.Info.Target);
+                await Property(xml, "engine", run.Info.Engine);
+                await Property(xml, "browserVersion", run.Info.BrowserVersion);
+                await Property(xml, "os", run.Info.OperatingSystem);
+                await Property(xml, "shard", run.Info.Shard);
+                await xml.WriteEndElementAsync();
+                foreach (var scenario in scenarios)
+                {
+                    await TestCase(xml, scenario);
+                }
+
+                await xml.WriteElementStringAsync(null, "system-out", null, "");
+                await xml.WriteElementStringAsync(null, "system-err", null, "");
+                await xml.WriteEndElementAsync();
+            }
+
+            await xml.WriteEndElementAsync();
+            await xml.WriteEndDocumentAsync();
+        }
+
+        File.Move(temp, path, overwrite: true);
+    }
+
+    private static async Task TestCase(XmlWriter xml, ScenarioRecord scenario)
+    {
+        await xml.WriteStartElementAsync(null, "testcase", null);
+        await Attr(xml, "name", scenario.Scenario);
+        await Attr(xml, "classname", scenario.Feature);
+        await Attr(xml, "time", Seconds(scenario.Duration));
+        switch (scenario.Outcome)
+        {
+            case Outcome.Failed:
+                var failedStep = scenario.Steps.FirstOrDefault(s => s.Outcome == Outcome.Failed);
+                await xml.WriteStartElementAsync(null, "failure", null);
+                await Attr(xml, "message", TextCleaner.FirstLine(scenario.Error ?? failedStep?.Error, 500));
+                await Attr(xml, "type", failedStep is null ? "ScenarioFailed" : $"{failedStep.Keyword.Trim()} {failedStep.Text}");
+                await xml.WriteStringAsync(TextCleaner.Clean(string.Join("\n\n",
+                    new[] { scenario.Error ?? failedStep?.Error, failedStep?.StackTrace }.Where(s => !string.IsNullOrEmpty(s)))));
+                await xml.WriteEndElementAsync();
+                break;
+            case Outcome.Skipped:
+                await xml.WriteStartElementAsync(null, "skipped", null);
+                await Attr(xml, "message", TextCleaner.FirstLine($"対象外: {scenario.SkipReason ?? scenario.Error ?? "理由なし"}", 500));
+                await xml.WriteEndElementAsync();
+                break;
+            case Outcome.Pending:
+                await xml.WriteStartElementAsync(null, "skipped", null);
+                await Attr(xml, "message", TextCleaner.FirstLine($"保留: {scenario.Error ?? "未実装または保留中のステップ"}", 500));
+                await xml.WriteEndElementAsync();
+                break;
+        }
+
+        var log = new StringBuilder();
+        foreach (var step in scenario.Steps)
+        {
+            log.Append(CultureInfo.InvariantCulture, $"{step.Number,2}. {step.Keyword.Trim()} {step.Text} … {OutcomeLabels.Label(step.Outcome)} ({Seconds(step.Duration)}s)");
+            if (step.Screenshot is not null)
+            {
+                log.Append(CultureInfo.InvariantCulture, $" [{step.Screenshot}]");
+            }
+
+            log.Append('\n');
+        }
+
+        await xml.WriteElementStringAsync(null, "system-out", null, TextCleaner.Clean(log.ToString()));
+        await xml.WriteEndElementAsync();
+    }
+
+    private static async Task Counts(XmlWriter xml, IReadOnlyCollection<ScenarioRecord> scenarios)
+    {
+        await Attr(xml, "tests", scenarios.Count.ToString(CultureInfo.InvariantCulture));
+        await Attr(xml, "failures", scenarios.Count(s => s.Outcome == Outcome.Failed).ToString(CultureInfo.InvariantCulture));
+        await Attr(xml, "errors", "0");
+        await Attr(xml, "skipped", scenarios.Count(s => s.Outcome is Outcome.Skipped or Outcome.Pending).ToString(CultureInfo.InvariantCulture));
+    }
+
+    private static async Task Property(XmlWriter xml, string name, string value)
+    {
+        await xml.WriteStartElementAsync(null, "property", null);
+        await Attr(xml, "name", name);
+        await Attr(xml, "value", value);
+        await xml.WriteEndElementAsync();
+    }
+
+    private static Task Attr(XmlWriter xml, string name, string value) =>
+        xml.WriteAttributeStringAsync(null, name, null, TextCleaner.Clean(value));
+
+    private static TimeSpan TotalTime(IEnumerable<ScenarioRecord> scenarios) =>
+        scenarios.Aggregate(TimeSpan.Zero, (total, s) => total + s.Duration);
+
+    private static string Seconds(TimeSpan duration) => duration.TotalSeconds.ToString("0.000", CultureInfo.InvariantCulture);
+
+    private static string Timestamp(DateTimeOffset time) =>
+        time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture);
+}

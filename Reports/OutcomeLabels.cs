@@ -1,0 +1,43 @@
+using Shinkin.Reports.RunRecords;
+
+namespace Shinkin.Reports;
+
+/// <summary>How outcomes are written in every report (the QA team's vocabulary).</summary>
+public static class OutcomeLabels
+{
+    public const string Ok = "OK";
+    public const string Ng = "NG";
+    public const string Pending = "保留";
+    public const string NotApplicable = "対象外";
+    public const string Uncovered = "未網羅";
+    public const string NotRun = "未実行";
+
+    public static string Label(Outcome outcome) => outcome switch
+    {
+        Outcome.Passed => Ok,
+        Outcome.Failed => Ng,
+        Outcome.Pending => Pending,
+        Outcome.Skipped => NotApplicable,
+        _ => outcome.ToString(),
+    };
+
+    /// <summary>Worst outcome first: one failure makes a group NG; skipped only counts when nothing ran.</summary>
+    public static Outcome? Combine(IEnumerable<Outcome> outcomes)
+    {
+        Outcome? result = null;
+        foreach (var outcome in outcomes)
+        {
+            result = result is null || Severity(outcome) > Severity(result.Value) ? outcome : result;
+        }
+
+        return result;
+    }
+
+    private static int Severity(Outcome outcome) => outcome switch
+    {
+        Outcome.Failed => 3,
+        Outcome.Pending => 2,
+        Outcome.Passed => 1,
+        _ => 0,
+    };
+}

@@ -1,0 +1,137 @@
+using System.Runtime.InteropServices;
+using Shinkin.Browsers;
+using Shinkin.ReferenceServer;
+using Shinkin.Reports.RunRecords;
+
+namespace Shinkin.StepDefinitions.Support;
+
+/// <summary>
+/// Everything a run shares across scenarios: the system under test (the embedded reference server
+/// or a --target), the browser factory and the run record. One instance per run, registered in
+/// Reqnroll's global container by <see cref="Hooks.RunHooks"/>; started lazily and thread-safely.
+/// </summary>
+public sealed class RunEnvironment : IAsyncDisposable
+{
+    private readonly SemaphoreSlim gate = new(1, 1);
+    private RunningReferenceServer? embedded;
+    private IBrowserSessionFactory? browsers;
+    private SystemUnderTest? system;
+    private string browserVersion = "";
+
+    public RunEnvironment(RunSettings settings)
+    {
+        Settings = settings;
+        Store = new RunRecordStore(settings.RunDirectory);
+        BrowserOptions = Shinkin.Browsers.BrowserOptions.FromEnvironment();
+        Started = DateTimeOffset.Now;
+    }
+
+    public RunSettings Settings { get; }
+
+    public RunRecordStore Store { get; }
+
+    public BrowserOptions BrowserOptions { get; private set; }
+
+    public DateTimeOffset Started { get; }
+
+    /// <summary>Starts the embedded server (unless a target is given) and records the run's facts.</summary>
+    public async Task<SystemUnderTest> SystemAsync(CancellationToken cancellationToken = default)
+    {
+        if (system is not null)
+        {
+            return system;
+        }
+
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            if (system is null)
+            {
+                system = await StartSystemAsync(cancellationToken);
+                await WriteInfoAsync(end: null, cancellationToken);
+            }
+
+            return system;
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    /// <summary>One fresh browser session for a scenario.</summary>
+    public async Task<IBrowserSession> NewBrowserSessionAsync(string downloadDirectory, CancellationToken cancellationToken = default)
+    {
+        await SystemAsync(cancellationToken);
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            browsers ??= BrowserSessionFactories.Create(BrowserOptions);
+        }
+        finally
+        {
+            gate.Release();
+        }
+
+        var session = await browsers.CreateSessionAsync(new BrowserSessionOptions { DownloadDirectory = downloadDirectory }, cancellationToken);
+        if (browserVersion.Length == 0)
+        {
+            browserVersion = session.BrowserVersion;
+            await WriteInfoAsync(end: null, cancellationToken);
+        }
+
+        return session;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (system is not null)
+        {
+            await WriteInfoAsync(DateTimeOffset.Now, CancellationToken.None);
+        }
+
+        if (browsers is not null)
+        {
+            await browsers.DisposeAsync();
+        }
+
+        if (embedded is not null)
+        {
+            await embedded.DisposeAsync();
+        }
+
+        gate.Dispose();
+    }
+
+    private async Task<SystemUnderTest> StartSystemAsync(CancellationToken cancellationToken)
+    {
+        if (Settings.Target is { } target)
+        {
+            return new SystemUnderTest(target, Settings.TargetCertificateUrl ?? target, Settings.BackOfficeKey, Embedded: null);
+        }
+
+        var dataDir = Path.Combine(Settings.RunDirectory, "server-data");
+        embedded = await ReferenceServerHost.StartAsync(new ReferenceServerOptions { DataDirectory = dataDir }, cancellationToken);
+        BrowserOptions = BrowserOptions with { TrustedCaPemPath = embedded.CaCertificatePemPath };
+        return new SystemUnderTest(embedded.PublicUrl, embedded.CertificateUrl, embedded.BackOfficeApiKey, embedded);
+    }
+
+    private Task WriteInfoAsync(DateTimeOffset? end, CancellationToken cancellationToken) =>
+        Store.WriteInfoAsync(
+            new RunInfo
+            {
+                RunId = Path.GetFileName(Store.Folder),
+                Start = Started,
+                End = end,
+                Target = system?.Embedded is not null ? $"内蔵リファレンスサーバ {system.PublicUrl}" : system?.PublicUrl.ToString() ?? "",
+                Engine = BrowserOptions.Engine.ToString(),
+                BrowserVersion = browserVersion,
+                OperatingSystem = RuntimeInformation.OSDescription,
+                Filter = Settings.Filter,
+                Shard = Settings.Shard,
+            },
+            cancellationToken);
+}
+
+/// <summary>The server the features run against.</summary>
+public sealed record SystemUnderTest(Uri PublicUrl, Uri CertificateUrl, string? BackOfficeKey, RunningReferenceServer? Embedded);

@@ -1,0 +1,53 @@
+using Shinkin.Browsers;
+
+namespace Shinkin.StepDefinitions.Support;
+
+/// <summary>
+/// The scenario's browser session, opened on first use so scenarios without a browser
+/// (environment checks) never start one. A fresh session (browser context) per scenario.
+/// </summary>
+public sealed class ScenarioBrowser : IAsyncDisposable
+{
+    private readonly RunEnvironment run;
+    private readonly ScenarioEvidence evidence;
+    private IBrowserSession? session;
+
+    public ScenarioBrowser(RunEnvironment run, ScenarioEvidence evidence)
+    {
+        this.run = run;
+        this.evidence = evidence;
+    }
+
+    public bool IsOpen => session is not null;
+
+    /// <summary>The open session, or null when the scenario has not used a browser.</summary>
+    public IBrowserSession? Current => session;
+
+    public async Task<IBrowserSession> SessionAsync(CancellationToken cancellationToken = default)
+    {
+        if (session is not null)
+        {
+            return session;
+        }
+
+        var downloads = Path.Combine(evidence.ArtifactFolder, "downloads");
+        Directory.CreateDirectory(downloads);
+        session = await run.NewBrowserSessionAsync(downloads, cancellationToken);
+        if (session is ISupportsTracing tracing)
+        {
+            await tracing.StartTracingAsync(evidence.ScenarioTitle, cancellationToken);
+        }
+
+        return session;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (session is not null)
+        {
+            var current = session;
+            session = null;
+            await current.DisposeAsync();
+        }
+    }
+}

@@ -1,0 +1,502 @@
+using System.Globalization;
+using Microsoft.Playwright;
+
+namespace Shinkin.Browsers;
+
+/// <summary>One scenario's BrowserContext and its pages (windows).</summary>
+internal sealed class PlaywrightSession : IBrowserSession, ISupportsTracing, ISupportsClientCertificates
+{
+    private readonly IBrowser browser;
+    private readonly BrowserSessionOptions options;
+    private readonly Lock sync = new();
+    private readonly List<IPage> pages = [];
+    private readonly Dictionary<IPage, string> handles = [];
+    private readonly List<ClientCertificate> certificates = [];
+    private readonly List<string> traceParts = [];
+    private IBrowserContext context = null!;
+    private IPage current = null!;
+    private int nextHandle;
+    private string? tracingTitle;
+
+    private PlaywrightSession(IBrowser browser, BrowserSessionOptions options)
+    {
+        this.browser = browser;
+        this.options = options;
+    }
+
+    public string EngineName => "playwright";
+
+    public string BrowserVersion => "chromium " + browser.Version;
+
+    public Uri CurrentUrl => new(Current.Url);
+
+    public int WindowCount
+    {
+        get
+        {
+            lock (sync)
+            {
+                return pages.Count;
+            }
+        }
+    }
+
+    private IPage Current
+    {
+        get
+        {
+            lock (sync)
+            {
+                if (current.IsClosed && pages.Count > 0)
+                {
+                    current = pages[^1];
+                }
+
+                return current;
+            }
+        }
+    }
+
+    public static async Task<PlaywrightSession> CreateAsync(IBrowser browser, BrowserSessionOptions options, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(options.DownloadDirectory);
+        var session = new PlaywrightSession(browser, options);
+        await session.OpenContextAsync(storageState: null, urls: ["about:blank"], currentIndex: 0);
+        cancellationToken.ThrowIfCancellationRequested();
+        return session;
+    }
+
+    public Task NavigateAsync(Uri url, CancellationToken cancellationToken = default) =>
+        RunAsync($"Navigating to {url}", async page => await page.GotoAsync(url.ToString()));
+
+    public Task ClickAsync(Target target, CancellationToken cancellationToken = default) =>
+        RunAsync("Clicking", target, locator => locator.ClickAsync());
+
+    public Task FillAsync(Target target, string value, CancellationToken cancellationToken = default) =>
+        RunAsync("Filling", target, locator => locator.FillAsync(value));
+
+    public Task SelectAsync(Target target, string optionValueOrLabel, CancellationToken cancellationToken = default) =>
+        RunAsync($"Selecting '{optionValueOrLabel}' in", target, async locator =>
+        {
+            // Value first, then visible label: page objects hold whichever the manual shows.
+            var byValue = await locator.EvaluateAsync<bool>("(el, v) => Array.from(el.options).some(o => o.value === v)", optionValueOrLabel);
+            await locator.SelectOptionAsync(byValue ? new SelectOptionValue { Value = optionValueOrLabel } : new SelectOptionValue { Label = optionValueOrLabel });
+        });
+
+    public Task SetCheckedAsync(Target target, bool isChecked, CancellationToken cancellationToken = default) =>
+        RunAsync(isChecked ? "Checking" : "Unchecking", target, locator => locator.SetCheckedAsync(isChecked));
+
+    public Task<bool> IsCheckedAsync(Target target, CancellationToken cancellationToken = default) =>
+        RunAsync("Reading the checked state of", target, locator => locator.IsCheckedAsync());
+
+    public Task<string> ReadTextAsync(Target target, CancellationToken cancellationToken = default) =>
+        RunAsync("Reading the text of", target, async locator => (await locator.InnerTextAsync()).Trim());
+
+    public Task<string?> ReadValueAsync(Target target, CancellationToken cancellationToken = default) =>
+        RunAsync("Reading the value of", target, async locator => (string?)await locator.InputValueAsync());
+
+    public Task<IReadOnlyList<string>> ReadAllTextAsync(Target target, CancellationToken cancellationToken = default) =>
+        RunAllAsync("Reading every", target, async all =>
+            (IReadOnlyList<string>)(await all.AllInnerTextsAsync()).Select(t => t.Trim()).ToList());
+
+    public Task<int> CountAsync(Target target, CancellationToken cancellationToken = default) =>
+        RunAllAsync("Counting", target, all => all.CountAsync());
+
+    public Task<bool> IsVisibleAsync(Target target, CancellationToken cancellationToken = default) =>
+        RunAsync("Checking the visibility of", target, locator => locator.IsVisibleAsync());
+
+    public Task WaitForAsync(Target target, TimeSpan? timeout = null, CancellationToken cancellationToken = default) =>
+        RunAsync("Waiting for", target, locator => locator.WaitForAsync(new LocatorWaitForOptions
+        {
+            State = WaitForSelectorState.Visible,
+            Timeout = (float)(timeout ?? options.Timeout).TotalMilliseconds,
+        }));
+
+    public Task<string> TitleAsync(CancellationToken cancellationToken = default) =>
+        RunAsync("Reading the title", page => page.TitleAsync());
+
+    public Task<string> ClickAndHandleDialogAsync(Target target, bool accept, CancellationToken cancellationToken = default) =>
+        RunAsync(accept ? "Clicking and accepting the dialog of" : "Clicking and dismissing the dialog of", target, async locator =>
+        {
+            var page = Current;
+            var message = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+
+            // Registered before the click: with a listener attached Playwright no longer auto-dismisses.
+            async void Handler(object? sender, IDialog dialog)
+            {
+                page.Dialog -= Handler;
+                message.TrySetResult(dialog.Message);
+                try
+                {
+                    await (accept ? dialog.AcceptAsync() : dialog.DismissAsync());
+                }
+                catch (PlaywrightException)
+                {
+                    // The page went away with the dialog open; the click reports that.
+                }
+            }
+
+            page.Dialog += Handler;
+            try
+            {
+                await locator.ClickAsync();
+                var appeared = await Task.WhenAny(message.Task, Task.Delay(options.Timeout, cancellationToken));
+                if (appeared != message.Task)
+                {
+                    throw new BrowserException(TargetText.Failure("Clicking", target, "no confirm/alert dialog appeared"));
+                }
+
+                return await message.Task;
+            }
+            finally
+            {
+                page.Dialog -= Handler;
+            }
+        });
+
+    public Task<string> ClickAndSwitchToNewWindowAsync(Target target, CancellationToken cancellationToken = default) =>
+        RunAsync("Clicking and switching to the window opened by", target, async locator =>
+        {
+            var opened = await context.RunAndWaitForPageAsync(() => locator.ClickAsync());
+            await opened.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+            lock (sync)
+            {
+                Track(opened);
+                current = opened;
+                return handles[opened];
+            }
+        });
+
+    public async Task CloseCurrentWindowAsync(CancellationToken cancellationToken = default)
+    {
+        var page = Current;
+        if (!page.IsClosed)
+        {
+            var closed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            page.Close += (_, _) => closed.TrySetResult();
+            try
+            {
+                // RunBeforeUnload behaves like the user's close; it does not wait, so we wait for Close.
+                await page.CloseAsync(new PageCloseOptions { RunBeforeUnload = true });
+            }
+            catch (PlaywrightException ex) when (page.IsClosed)
+            {
+                _ = ex;
+            }
+
+            if (!page.IsClosed && await Task.WhenAny(closed.Task, Task.Delay(options.Timeout, cancellationToken)) != closed.Task)
+            {
+                throw new BrowserException($"Closing the window {page.Url} failed: it is still open (a beforeunload prompt?).");
+            }
+        }
+
+        lock (sync)
+        {
+            pages.Remove(page);
+            if (pages.Count > 0)
+            {
+                current = pages[^1];
+            }
+        }
+    }
+
+    public Task<DownloadedFile> ClickAndDownloadAsync(Target target, CancellationToken cancellationToken = default) =>
+        RunAsync("Clicking and downloading from", target, async locator =>
+        {
+            var download = await Current.RunAndWaitForDownloadAsync(() => locator.ClickAsync());
+            var path = UniquePath(options.DownloadDirectory, download.SuggestedFilename);
+            await download.SaveAsAsync(path);
+            return new DownloadedFile(path, download.SuggestedFilename);
+        });
+
+    public Task<byte[]> ScreenshotAsync(bool fullPage = false, CancellationToken cancellationToken = default) =>
+        RunAsync("Taking a screenshot", page => page.ScreenshotAsync(new PageScreenshotOptions { FullPage = fullPage, Type = ScreenshotType.Png }));
+
+    public Task<string> PageHtmlAsync(CancellationToken cancellationToken = default) =>
+        RunAsync("Reading the page HTML", page => page.ContentAsync());
+
+    public Task<IReadOnlyList<BrowserCookie>> CookiesAsync(CancellationToken cancellationToken = default) =>
+        RunAsync("Reading cookies", async page =>
+        {
+            // Cookies the current page can see, as Selenium reports them.
+            var cookies = page.Url.StartsWith("http", StringComparison.Ordinal)
+                ? await context.CookiesAsync([page.Url])
+                : [];
+            return (IReadOnlyList<BrowserCookie>)cookies
+                .Select(c => new BrowserCookie(c.Name, c.Value, c.Domain, c.Path, c.Secure, c.HttpOnly, c.SameSite.ToString()))
+                .ToList();
+        });
+
+    public async Task StartTracingAsync(string title, CancellationToken cancellationToken = default)
+    {
+        tracingTitle = title;
+        traceParts.Clear();
+        await context.Tracing.StartAsync(new TracingStartOptions { Title = title, Screenshots = true, Snapshots = true, Sources = false });
+    }
+
+    public async Task StopTracingAsync(string? path, CancellationToken cancellationToken = default)
+    {
+        if (tracingTitle is null)
+        {
+            return;
+        }
+
+        tracingTitle = null;
+        await context.Tracing.StopAsync(path is null ? new TracingStopOptions() : new TracingStopOptions { Path = path });
+        if (path is not null)
+        {
+            // Parts recorded before a client-certificate switch recreated the context sit beside the trace.
+            for (var i = 0; i < traceParts.Count; i++)
+            {
+                var partPath = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, $"{Path.GetFileNameWithoutExtension(path)}.part{i + 1}.zip");
+                File.Move(traceParts[i], partPath, overwrite: true);
+            }
+        }
+        else
+        {
+            traceParts.ForEach(File.Delete);
+        }
+
+        traceParts.Clear();
+    }
+
+    /// <summary>
+    /// Playwright's client certificates belong to the context, so the context is recreated: cookies and
+    /// local storage are carried over and the same URLs reopened, the current window staying current.
+    /// </summary>
+    public async Task UseClientCertificateAsync(Uri origin, string pfxPath, string? password, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(origin);
+        if (!File.Exists(pfxPath))
+        {
+            throw new BrowserException($"Cannot use the client certificate for {origin}: '{pfxPath}' does not exist.");
+        }
+
+        var originText = origin.GetLeftPart(UriPartial.Authority);
+        certificates.RemoveAll(c => string.Equals(c.Origin, originText, StringComparison.OrdinalIgnoreCase));
+        certificates.Add(new ClientCertificate { Origin = originText, PfxPath = Path.GetFullPath(pfxPath), Passphrase = password });
+
+        var state = await context.StorageStateAsync();
+        List<string> urls;
+        int currentIndex;
+        lock (sync)
+        {
+            urls = pages.Select(p => p.Url).ToList();
+            currentIndex = Math.Max(0, pages.IndexOf(current));
+        }
+
+        if (tracingTitle is not null)
+        {
+            var part = Path.Combine(Path.GetTempPath(), $"shinkin-trace-{Guid.NewGuid():N}.zip");
+            await context.Tracing.StopAsync(new TracingStopOptions { Path = part });
+            traceParts.Add(part);
+        }
+
+        var old = context;
+        await OpenContextAsync(state, urls.Count > 0 ? urls : ["about:blank"], currentIndex);
+        await old.CloseAsync();
+        if (tracingTitle is not null)
+        {
+            await context.Tracing.StartAsync(new TracingStartOptions { Title = tracingTitle, Screenshots = true, Snapshots = true });
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (tracingTitle is not null)
+        {
+            await StopTracingAsync(null);
+        }
+
+        await context.CloseAsync();
+    }
+
+    private async Task OpenContextAsync(string? storageState, IReadOnlyList<string> urls, int currentIndex)
+    {
+        var contextOptions = new BrowserNewContextOptions
+        {
+            ViewportSize = new ViewportSize { Width = options.ViewportWidth, Height = options.ViewportHeight },
+            AcceptDownloads = true,
+            StorageState = storageState,
+            Locale = "ja-JP",
+            TimezoneId = "Asia/Tokyo",
+        };
+        if (certificates.Count > 0)
+        {
+            contextOptions.ClientCertificates = certificates.ToList();
+        }
+
+        IBrowserContext created;
+        try
+        {
+            created = await browser.NewContextAsync(contextOptions);
+        }
+        catch (PlaywrightException ex)
+        {
+            throw new BrowserException($"Opening a browser context failed: {TargetText.FirstLine(ex.Message)}", ex);
+        }
+
+        created.SetDefaultTimeout((float)options.Timeout.TotalMilliseconds);
+        created.SetDefaultNavigationTimeout((float)Math.Max(options.Timeout.TotalMilliseconds, 30_000));
+        lock (sync)
+        {
+            context = created;
+            pages.Clear();
+            handles.Clear();
+        }
+
+        created.Page += (_, page) =>
+        {
+            lock (sync)
+            {
+                Track(page);
+            }
+        };
+
+        var reopened = new List<IPage>();
+        foreach (var url in urls)
+        {
+            var page = await created.NewPageAsync();
+            if (!string.Equals(url, "about:blank", StringComparison.Ordinal))
+            {
+                try
+                {
+                    await page.GotoAsync(url);
+                }
+                catch (PlaywrightException ex)
+                {
+                    throw new BrowserException($"Reopening {url} in the new browser context failed: {TargetText.FirstLine(ex.Message)}", ex);
+                }
+            }
+
+            reopened.Add(page);
+        }
+
+        lock (sync)
+        {
+            current = reopened[Math.Min(currentIndex, reopened.Count - 1)];
+        }
+    }
+
+    /// <summary>Caller holds <see cref="sync"/>.</summary>
+    private void Track(IPage page)
+    {
+        if (handles.ContainsKey(page))
+        {
+            return;
+        }
+
+        handles[page] = string.Create(CultureInfo.InvariantCulture, $"page-{++nextHandle}");
+        pages.Add(page);
+        page.Close += (_, closed) =>
+        {
+            lock (sync)
+            {
+                pages.Remove(closed);
+                if (ReferenceEquals(current, closed) && pages.Count > 0)
+                {
+                    current = pages[^1];
+                }
+            }
+        };
+    }
+
+    private ILocator Locate(IPage page, Target target, bool all)
+    {
+        TargetText.RequireLocator(target);
+        ILocator locator = target switch
+        {
+            { TestId: { } id } => page.GetByTestId(id),
+            { Role: not TargetRole.None } => page.GetByRole(
+                ToAriaRole(target.Role),
+                target.Name is null ? null : new PageGetByRoleOptions { Name = target.Name, Exact = true }),
+            _ => page.GetByLabel(target.Label!, new PageGetByLabelOptions { Exact = true }),
+        };
+        return all ? locator : locator.Nth(target.Index);
+    }
+
+    private static AriaRole ToAriaRole(TargetRole role) => role switch
+    {
+        TargetRole.Button => AriaRole.Button,
+        TargetRole.Link => AriaRole.Link,
+        TargetRole.TextBox => AriaRole.Textbox,
+        TargetRole.CheckBox => AriaRole.Checkbox,
+        TargetRole.Radio => AriaRole.Radio,
+        TargetRole.ComboBox => AriaRole.Combobox,
+        TargetRole.Tab => AriaRole.Tab,
+        TargetRole.Heading => AriaRole.Heading,
+        TargetRole.Cell => AriaRole.Cell,
+        TargetRole.Row => AriaRole.Row,
+        TargetRole.Dialog => AriaRole.Dialog,
+        _ => throw new BrowserException($"Role {role} has no ARIA mapping."),
+    };
+
+    private Task RunAsync(string action, Target target, Func<ILocator, Task> operation) =>
+        RunAsync(action, target, async locator =>
+        {
+            await operation(locator);
+            return true;
+        });
+
+    private Task<T> RunAsync<T>(string action, Target target, Func<ILocator, Task<T>> operation) =>
+        ExecuteAsync(page => operation(Locate(page, target, all: false)), reason => TargetText.Failure(action, target, reason));
+
+    private Task<T> RunAllAsync<T>(string action, Target target, Func<ILocator, Task<T>> operation) =>
+        ExecuteAsync(page => operation(Locate(page, target, all: true)), reason => TargetText.Failure(action, target, reason));
+
+    private Task RunAsync(string action, Func<IPage, Task> operation) =>
+        ExecuteAsync(
+            async page =>
+            {
+                await operation(page);
+                return true;
+            },
+            reason => $"{action} failed: {TargetText.FirstLine(reason)}");
+
+    private Task<T> RunAsync<T>(string action, Func<IPage, Task<T>> operation) =>
+        ExecuteAsync(operation, reason => $"{action} failed: {TargetText.FirstLine(reason)}");
+
+    /// <summary>
+    /// Runs on the current page; if that page closed itself meanwhile (window.close()), retries once on
+    /// the window that is current now, as a user would simply carry on in the remaining window.
+    /// </summary>
+    private async Task<T> ExecuteAsync<T>(Func<IPage, Task<T>> operation, Func<string, string> describe)
+    {
+        var page = Current;
+        try
+        {
+            return await operation(page);
+        }
+        catch (Exception ex) when (IsPlaywrightFailure(ex) && page.IsClosed && WindowCount > 0)
+        {
+            try
+            {
+                return await operation(Current);
+            }
+            catch (Exception retry) when (IsPlaywrightFailure(retry))
+            {
+                throw new BrowserException(describe(retry.Message), retry);
+            }
+        }
+        catch (Exception ex) when (IsPlaywrightFailure(ex))
+        {
+            throw new BrowserException(describe(ex.Message), ex);
+        }
+    }
+
+    /// <summary>Playwright reports timeouts as <see cref="TimeoutException"/>, everything else as <see cref="PlaywrightException"/>.</summary>
+    private static bool IsPlaywrightFailure(Exception ex) => ex is PlaywrightException or TimeoutException;
+
+    internal static string UniquePath(string directory, string suggestedName)
+    {
+        Directory.CreateDirectory(directory);
+        var name = string.IsNullOrWhiteSpace(suggestedName) ? "download" : Path.GetFileName(suggestedName);
+        var path = Path.Combine(directory, name);
+        for (var i = 2; File.Exists(path); i++)
+        {
+            path = Path.Combine(directory, $"{Path.GetFileNameWithoutExtension(name)} ({i}){Path.GetExtension(name)}");
+        }
+
+        return path;
+    }
+}

@@ -1,0 +1,467 @@
+using System.Collections.ObjectModel;
+using System.Diagnostics;
+using OpenQA.Selenium;
+using OpenQA.Selenium.Chromium;
+using OpenQA.Selenium.Support.UI;
+
+namespace Shinkin.Browsers;
+
+/// <summary>
+/// A session over any WebDriver (local chromedriver, a W3C grid endpoint, IEDriverServer).
+/// Selenium's API is synchronous; the waits between polls are asynchronous.
+/// </summary>
+internal class SeleniumSession : IBrowserSession
+{
+    private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(100);
+    private readonly List<string> windowOrder = [];
+
+    public SeleniumSession(IWebDriver driver, BrowserSessionOptions options, string browserName)
+    {
+        Driver = driver;
+        Options = options;
+        BrowserName = browserName;
+        Directory.CreateDirectory(options.DownloadDirectory);
+        Adopt(driver);
+    }
+
+    public string EngineName => "selenium";
+
+    public string BrowserVersion => $"{BrowserName} {(Driver as IHasCapabilities)?.Capabilities.GetCapability("browserVersion")}".Trim();
+
+    public Uri CurrentUrl => Act(() => new Uri(Driver.Url), reason => $"Reading the URL failed: {reason}");
+
+    public int WindowCount => Act(() => Driver.WindowHandles.Count, reason => $"Counting windows failed: {reason}");
+
+    protected IWebDriver Driver { get; private set; }
+
+    protected BrowserSessionOptions Options { get; }
+
+    private string BrowserName { get; }
+
+    public Task NavigateAsync(Uri url, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        EnsureWindow();
+        Act(() => Driver.Navigate().GoToUrl(url), reason => $"Navigating to {url} failed: {reason}");
+
+        // Chromium shows its own error page (TLS, DNS, refused) instead of failing the command; Playwright throws.
+        if (Act(() => ((IJavaScriptExecutor)Driver).ExecuteScript(ElementScripts.ErrorPage), reason => reason) is string error)
+        {
+            throw new BrowserException($"Navigating to {url} failed: the browser shows its error page '{error}'.");
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public async Task ClickAsync(Target target, CancellationToken cancellationToken = default) =>
+        await InteractAsync("Clicking", target, element => element.Click(), cancellationToken);
+
+    public async Task FillAsync(Target target, string value, CancellationToken cancellationToken = default) =>
+        await InteractAsync("Filling", target, element =>
+        {
+            element.Clear();
+            element.SendKeys(value);
+        }, cancellationToken);
+
+    public async Task SelectAsync(Target target, string optionValueOrLabel, CancellationToken cancellationToken = default) =>
+        await InteractAsync($"Selecting '{optionValueOrLabel}' in", target, element =>
+        {
+            var select = new SelectElement(element);
+            if (select.Options.Any(o => o.GetDomProperty("value") == optionValueOrLabel))
+            {
+                select.SelectByValue(optionValueOrLabel);
+            }
+            else
+            {
+                select.SelectByText(optionValueOrLabel);
+            }
+        }, cancellationToken);
+
+    public async Task SetCheckedAsync(Target target, bool isChecked, CancellationToken cancellationToken = default) =>
+        await InteractAsync(isChecked ? "Checking" : "Unchecking", target, element =>
+        {
+            if (element.Selected != isChecked)
+            {
+                element.Click();
+            }
+        }, cancellationToken);
+
+    public async Task<bool> IsCheckedAsync(Target target, CancellationToken cancellationToken = default) =>
+        (await FindAsync("Reading the checked state of", target, visible: false, cancellationToken)).Selected;
+
+    public async Task<string> ReadTextAsync(Target target, CancellationToken cancellationToken = default)
+    {
+        var element = await FindAsync("Reading the text of", target, visible: true, cancellationToken);
+        return Act(() => element.Text.Trim(), reason => TargetText.Failure("Reading the text of", target, reason));
+    }
+
+    public async Task<string?> ReadValueAsync(Target target, CancellationToken cancellationToken = default)
+    {
+        var element = await FindAsync("Reading the value of", target, visible: false, cancellationToken);
+        return Act(() => element.GetDomProperty("value"), reason => TargetText.Failure("Reading the value of", target, reason));
+    }
+
+    public Task<IReadOnlyList<string>> ReadAllTextAsync(Target target, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<string>>(
+            Act(() => Matches(target).Select(e => e.Text.Trim()).ToList(), reason => TargetText.Failure("Reading every", target, reason)));
+
+    public Task<int> CountAsync(Target target, CancellationToken cancellationToken = default) =>
+        Task.FromResult(Act(() => Matches(target).Count, reason => TargetText.Failure("Counting", target, reason)));
+
+    public Task<bool> IsVisibleAsync(Target target, CancellationToken cancellationToken = default) =>
+        Task.FromResult(Act(
+            () =>
+            {
+                var matches = Matches(target);
+                return matches.Count > target.Index && matches[target.Index].Displayed;
+            },
+            reason => TargetText.Failure("Checking the visibility of", target, reason)));
+
+    public async Task WaitForAsync(Target target, TimeSpan? timeout = null, CancellationToken cancellationToken = default) =>
+        await FindAsync("Waiting for", target, visible: true, cancellationToken, timeout);
+
+    public Task<string> TitleAsync(CancellationToken cancellationToken = default)
+    {
+        EnsureWindow();
+        return Task.FromResult(Act(() => Driver.Title, reason => $"Reading the title failed: {reason}"));
+    }
+
+    public async Task<string> ClickAndHandleDialogAsync(Target target, bool accept, CancellationToken cancellationToken = default)
+    {
+        var action = accept ? "Clicking and accepting the dialog of" : "Clicking and dismissing the dialog of";
+        await InteractAsync(action, target, element => element.Click(), cancellationToken);
+        var alert = await PollAsync(
+            () =>
+            {
+                try
+                {
+                    return Driver.SwitchTo().Alert();
+                }
+                catch (NoAlertPresentException)
+                {
+                    return null;
+                }
+            },
+            Options.Timeout,
+            cancellationToken);
+        if (alert is null)
+        {
+            throw new BrowserException(TargetText.Failure(action, target, "no confirm/alert dialog appeared"));
+        }
+
+        var message = alert.Text ?? string.Empty;
+        if (accept)
+        {
+            alert.Accept();
+        }
+        else
+        {
+            alert.Dismiss();
+        }
+
+        return message;
+    }
+
+    public async Task<string> ClickAndSwitchToNewWindowAsync(Target target, CancellationToken cancellationToken = default)
+    {
+        const string action = "Clicking and switching to the window opened by";
+        var before = Act(() => Driver.WindowHandles.ToHashSet(StringComparer.Ordinal), reason => TargetText.Failure(action, target, reason));
+        await InteractAsync(action, target, element => element.Click(), cancellationToken);
+        var opened = await PollAsync(() => Driver.WindowHandles.FirstOrDefault(h => !before.Contains(h)), Options.Timeout, cancellationToken)
+            ?? throw new BrowserException(TargetText.Failure(action, target, "no new window opened"));
+        SwitchTo(opened);
+        await PollAsync(
+            () => ((IJavaScriptExecutor)Driver).ExecuteScript("return document.readyState") is "complete" ? "ready" : null,
+            Options.Timeout,
+            cancellationToken);
+        return opened;
+    }
+
+    public Task CloseCurrentWindowAsync(CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            Driver.Close();
+        }
+        catch (NoSuchWindowException)
+        {
+            // Already closed by the page itself (window.close()).
+        }
+
+        SwitchToMostRecent();
+        return Task.CompletedTask;
+    }
+
+    public async Task<DownloadedFile> ClickAndDownloadAsync(Target target, CancellationToken cancellationToken = default)
+    {
+        const string action = "Clicking and downloading from";
+        var folder = Options.DownloadDirectory;
+        var before = Directory.GetFiles(folder).ToHashSet(StringComparer.Ordinal);
+        await InteractAsync(action, target, element => element.Click(), cancellationToken);
+        long lastSize = -1;
+        var saved = await PollAsync(
+            () =>
+            {
+                var file = Directory.GetFiles(folder)
+                    .FirstOrDefault(f => !before.Contains(f) && !f.EndsWith(".crdownload", StringComparison.Ordinal) && !f.EndsWith(".tmp", StringComparison.Ordinal));
+                if (file is null || Directory.GetFiles(folder, "*.crdownload").Length > 0)
+                {
+                    return null;
+                }
+
+                // Done when the size holds between two polls.
+                var size = new FileInfo(file).Length;
+                var done = size == lastSize;
+                lastSize = size;
+                return done ? file : null;
+            },
+            Options.Timeout + Options.Timeout,
+            cancellationToken);
+        return saved is null
+            ? throw new BrowserException(TargetText.Failure(action, target, $"no file arrived in {folder} (on a remote grid, downloads land on the node)"))
+            : new DownloadedFile(saved, Path.GetFileName(saved));
+    }
+
+    public Task<byte[]> ScreenshotAsync(bool fullPage = false, CancellationToken cancellationToken = default)
+    {
+        EnsureWindow();
+        return Task.FromResult(Act(
+            () =>
+            {
+                if (fullPage && Driver is ChromiumDriver chromium)
+                {
+                    var metrics = chromium.ExecuteCdpCommand("Page.getLayoutMetrics", []) as Dictionary<string, object?>;
+                    if (metrics?.GetValueOrDefault("cssContentSize") is Dictionary<string, object?> size)
+                    {
+                        var shot = chromium.ExecuteCdpCommand("Page.captureScreenshot", new Dictionary<string, object?>
+                        {
+                            ["format"] = "png",
+                            ["captureBeyondViewport"] = true,
+                            ["clip"] = new Dictionary<string, object?>
+                            {
+                                ["x"] = 0, ["y"] = 0, ["width"] = size["width"], ["height"] = size["height"], ["scale"] = 1,
+                            },
+                        }) as Dictionary<string, object?>;
+                        if (shot?.GetValueOrDefault("data") is string data)
+                        {
+                            return Convert.FromBase64String(data);
+                        }
+                    }
+                }
+
+                return ((ITakesScreenshot)Driver).GetScreenshot().AsByteArray;
+            },
+            reason => $"Taking a screenshot failed: {reason}"));
+    }
+
+    public Task<string> PageHtmlAsync(CancellationToken cancellationToken = default)
+    {
+        EnsureWindow();
+        return Task.FromResult(Act(() => Driver.PageSource, reason => $"Reading the page HTML failed: {reason}"));
+    }
+
+    public Task<IReadOnlyList<BrowserCookie>> CookiesAsync(CancellationToken cancellationToken = default)
+    {
+        EnsureWindow();
+        return Task.FromResult<IReadOnlyList<BrowserCookie>>(Act(
+            () => Driver.Manage().Cookies.AllCookies
+                .Select(c => new BrowserCookie(c.Name, c.Value, c.Domain ?? string.Empty, c.Path ?? "/", c.Secure, c.IsHttpOnly, c.SameSite))
+                .ToList(),
+            reason => $"Reading cookies failed: {reason}"));
+    }
+
+    public virtual ValueTask DisposeAsync()
+    {
+        QuitDriver();
+        GC.SuppressFinalize(this);
+        return ValueTask.CompletedTask;
+    }
+
+    protected void QuitDriver()
+    {
+        try
+        {
+            Driver.Quit();
+        }
+        catch (WebDriverException ex)
+        {
+            Trace.TraceWarning($"Quitting the browser failed: {ex.Message}");
+        }
+
+        Driver.Dispose();
+    }
+
+    /// <summary>Takes over a (re)started driver: the windows it has become the known window order.</summary>
+    protected void Adopt(IWebDriver driver)
+    {
+        Driver = driver;
+        windowOrder.Clear();
+        windowOrder.Add(driver.CurrentWindowHandle);
+        var timeouts = driver.Manage().Timeouts();
+        timeouts.ImplicitWait = TimeSpan.Zero;
+        timeouts.PageLoad = TimeSpan.FromMilliseconds(Math.Max(Options.Timeout.TotalMilliseconds, 30_000));
+        timeouts.AsynchronousJavaScript = Options.Timeout;
+    }
+
+    /// <summary>Window handles in the order the user visited them, the current one last.</summary>
+    protected IReadOnlyList<string> WindowOrder => windowOrder;
+
+    protected void SwitchTo(string handle)
+    {
+        Driver.SwitchTo().Window(handle);
+        windowOrder.Remove(handle);
+        windowOrder.Add(handle);
+    }
+
+    /// <summary>If the current window closed itself, carries on in the most recent remaining one.</summary>
+    protected void EnsureWindow()
+    {
+        try
+        {
+            _ = Driver.CurrentWindowHandle;
+        }
+        catch (NoSuchWindowException)
+        {
+            SwitchToMostRecent();
+        }
+    }
+
+    private void SwitchToMostRecent()
+    {
+        var open = Driver.WindowHandles;
+        windowOrder.RemoveAll(h => !open.Contains(h));
+        var next = windowOrder.LastOrDefault() ?? open.LastOrDefault();
+        if (next is not null)
+        {
+            SwitchTo(next);
+        }
+    }
+
+    private ReadOnlyCollection<IWebElement> Matches(Target target)
+    {
+        TargetText.RequireLocator(target);
+        EnsureWindow();
+        var result = ((IJavaScriptExecutor)Driver).ExecuteScript(ElementScripts.Find, ElementScripts.Arguments(target));
+        return result is IEnumerable<object> items
+            ? items.OfType<IWebElement>().ToList().AsReadOnly()
+            : new List<IWebElement>().AsReadOnly();
+    }
+
+    private async Task<IWebElement> FindAsync(string action, Target target, bool visible, CancellationToken cancellationToken, TimeSpan? timeout = null)
+    {
+        var wait = timeout ?? Options.Timeout;
+        var count = 0;
+        string? lastError = null;
+        var element = await PollAsync(
+            () =>
+            {
+                try
+                {
+                    var matches = Matches(target);
+                    count = matches.Count;
+                    return count > target.Index && (!visible || matches[target.Index].Displayed) ? matches[target.Index] : null;
+                }
+                catch (StaleElementReferenceException ex)
+                {
+                    lastError = ex.Message;
+                    return null;
+                }
+                catch (UnhandledAlertException ex)
+                {
+                    throw new BrowserException(TargetText.Failure(action, target, "a dialog is open: " + ex.AlertText), ex);
+                }
+                catch (WebDriverException ex) when (ex is not NoSuchWindowException)
+                {
+                    // A navigation in progress makes scripts fail briefly; keep polling.
+                    lastError = ex.Message;
+                    return null;
+                }
+            },
+            wait,
+            cancellationToken);
+        if (element is not null)
+        {
+            return element;
+        }
+
+        var why = count <= target.Index
+            ? $"not found within {wait.TotalSeconds:0.#}s ({count} match(es))"
+            : $"not visible within {wait.TotalSeconds:0.#}s";
+        throw new BrowserException(TargetText.Failure(action, target, lastError is null ? why : $"{why}; last error: {TargetText.FirstLine(lastError)}"));
+    }
+
+    /// <summary>Auto-wait as Playwright does: visible, enabled, not covered; retried until the timeout.</summary>
+    private async Task InteractAsync(string action, Target target, Action<IWebElement> operation, CancellationToken cancellationToken)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (true)
+        {
+            var remaining = Options.Timeout - deadline.Elapsed;
+            var element = await FindAsync(action, target, visible: true, cancellationToken, remaining > TimeSpan.Zero ? remaining : TimeSpan.FromMilliseconds(1));
+            try
+            {
+                if (!element.Enabled)
+                {
+                    throw new ElementNotInteractableException("the element is disabled");
+                }
+
+                operation(element);
+                return;
+            }
+            catch (WebDriverException ex) when (ex is ElementClickInterceptedException or ElementNotInteractableException or StaleElementReferenceException)
+            {
+                if (deadline.Elapsed > Options.Timeout)
+                {
+                    throw new BrowserException(TargetText.Failure(action, target, ex.Message), ex);
+                }
+
+                await Task.Delay(Poll, cancellationToken);
+            }
+            catch (WebDriverException ex)
+            {
+                throw new BrowserException(TargetText.Failure(action, target, ex.Message), ex);
+            }
+        }
+    }
+
+    private static async Task<T?> PollAsync<T>(Func<T?> probe, TimeSpan timeout, CancellationToken cancellationToken)
+        where T : class
+    {
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            if (probe() is { } found)
+            {
+                return found;
+            }
+
+            if (clock.Elapsed > timeout)
+            {
+                return null;
+            }
+
+            await Task.Delay(Poll, cancellationToken);
+        }
+    }
+
+    private static T Act<T>(Func<T> operation, Func<string, string> describe)
+    {
+        try
+        {
+            return operation();
+        }
+        catch (WebDriverException ex)
+        {
+            throw new BrowserException(describe(TargetText.FirstLine(ex.Message)), ex);
+        }
+    }
+
+    private static void Act(Action operation, Func<string, string> describe) =>
+        Act(
+            () =>
+            {
+                operation();
+                return true;
+            },
+            describe);
+}

@@ -1,0 +1,61 @@
+namespace Shinkin.Cli.Commands;
+
+/// <summary>The verbs behind ./harness that need .NET: serve, check-env, spec, report and small helpers.</summary>
+public static class CommandLine
+{
+    public static async Task<int> DispatchAsync(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
+    {
+        if (args.Count == 0)
+        {
+            stderr.WriteLine("usage: shinkin <serve|check-env|spec|report|summarize|tags-to-filter> [options]");
+            return 2;
+        }
+
+        using var cts = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) =>
+        {
+            e.Cancel = true;
+            cts.Cancel();
+        };
+
+        var rest = args.Skip(1).ToList();
+        try
+        {
+            return args[0] switch
+            {
+                "serve" => await ServeCommand.RunAsync(rest, stdout, stderr, cts.Token),
+                "check-env" => await CheckEnvCommand.RunAsync(rest, stdout, stderr, cts.Token),
+                "report" => await ReportCommand.RunAsync(rest, stdout, stderr, cts.Token),
+                "spec" => await SpecCommand.RunAsync(rest, stdout, stderr, cts.Token),
+                "summarize" => SummarizeCommand.Run(rest, stdout, stderr),
+                "tags-to-filter" => TagsToFilter(rest, stdout, stderr),
+                _ => Unknown(args[0], stderr),
+            };
+        }
+        catch (OperationCanceledException)
+        {
+            stderr.WriteLine("cancelled");
+            return 2;
+        }
+    }
+
+    private static int TagsToFilter(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
+    {
+        try
+        {
+            stdout.WriteLine(TagFilter.ToTestFilter(string.Join(' ', args)));
+            return 0;
+        }
+        catch (FormatException ex)
+        {
+            stderr.WriteLine($"tags: {ex.Message}");
+            return 2;
+        }
+    }
+
+    private static int Unknown(string verb, TextWriter stderr)
+    {
+        stderr.WriteLine($"unknown verb: {verb}");
+        return 2;
+    }
+}

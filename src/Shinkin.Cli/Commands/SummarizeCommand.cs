@@ -1,0 +1,77 @@
+using System.Globalization;
+using System.Xml.Linq;
+
+namespace Shinkin.Cli.Commands;
+
+/// <summary>
+/// Adds up every .trx under a folder and prints one closing line ("N passed, N failed, N skipped"),
+/// the skip reasons, and fails a run that executed no test at all.
+/// </summary>
+public static class SummarizeCommand
+{
+    private static readonly XNamespace Trx = "http://microsoft.com/schemas/VisualStudio/TeamTest/2010";
+
+    public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
+    {
+        var folder = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal));
+        var requireTests = args.Contains("--require-tests");
+        if (folder is null || !Directory.Exists(folder))
+        {
+            stderr.WriteLine($"summarize: no test results folder '{folder}'");
+            return 2;
+        }
+
+        var totals = Summarize(folder);
+        foreach (var (name, reason) in totals.Skipped)
+        {
+            stdout.WriteLine($"skipped: {name} — {reason}");
+        }
+
+        foreach (var name in totals.FailedNames)
+        {
+            stdout.WriteLine($"failed: {name}");
+        }
+
+        stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{totals.Passed} passed, {totals.Failed} failed, {totals.Skipped.Count} skipped"));
+        if (requireTests && totals.Passed + totals.Failed + totals.Skipped.Count == 0)
+        {
+            stderr.WriteLine("harness: no test was selected or executed (check --tags / --filter)");
+            return 1;
+        }
+
+        return totals.Failed > 0 ? 1 : 0;
+    }
+
+    public static TestTotals Summarize(string folder)
+    {
+        var passed = 0;
+        var failed = new List<string>();
+        var skipped = new List<(string, string)>();
+        foreach (var file in Directory.EnumerateFiles(folder, "*.trx", SearchOption.AllDirectories))
+        {
+            var doc = XDocument.Load(file);
+            foreach (var result in doc.Descendants(Trx + "UnitTestResult"))
+            {
+                var name = (string?)result.Attribute("testName") ?? "?";
+                switch ((string?)result.Attribute("outcome"))
+                {
+                    case "Passed":
+                        passed++;
+                        break;
+                    case "Failed" or "Error" or "Timeout" or "Aborted":
+                        failed.Add(name);
+                        break;
+                    default:
+                        var reason = result.Descendants(Trx + "Message").FirstOrDefault()?.Value
+                            ?? result.Descendants(Trx + "StdOut").FirstOrDefault()?.Value ?? "no reason given";
+                        skipped.Add((name, reason.Trim().ReplaceLineEndings(" ")));
+                        break;
+                }
+            }
+        }
+
+        return new TestTotals(passed, failed.Count, failed, skipped);
+    }
+}
+
+public sealed record TestTotals(int Passed, int Failed, IReadOnlyList<string> FailedNames, IReadOnlyList<(string Name, string Reason)> Skipped);

@@ -1,0 +1,55 @@
+// Confirmation dialogs and window closing of the manual's logout steps (chapter 5) and
+// 電子証明書管理 (chapter 3). Without script the buttons still submit their forms.
+(function () {
+    "use strict";
+
+    function closeWindow(fallbackId) {
+        window.close();
+        // Browsers refuse to close windows they did not open by script; say so instead of doing nothing.
+        window.setTimeout(function () {
+            var fallback = fallbackId ? document.getElementById(fallbackId) : document.querySelector("[data-close-fallback]");
+            if (fallback) {
+                fallback.hidden = false;
+            }
+        }, 300);
+    }
+
+    document.addEventListener("click", function (event) {
+        var target = event.target instanceof Element ? event.target.closest("[data-dialog], [data-dialog-action], [data-close-window]") : null;
+        if (!target) {
+            return;
+        }
+
+        if (target.hasAttribute("data-dialog")) {
+            var dialog = document.getElementById(target.getAttribute("data-dialog"));
+            if (dialog && typeof dialog.showModal === "function") {
+                event.preventDefault();
+                dialog.showModal();
+            }
+            return;
+        }
+
+        if (target.hasAttribute("data-close-window")) {
+            event.preventDefault();
+            closeWindow(target.getAttribute("data-close-window"));
+            return;
+        }
+
+        var action = target.getAttribute("data-dialog-action");
+        var owner = target.closest("dialog");
+        if (owner) {
+            owner.close();
+        }
+
+        if (action === "submit") {
+            var form = document.getElementById(target.getAttribute("data-form"));
+            if (form) {
+                form.submit();
+            }
+        } else if (action === "navigate") {
+            window.location.href = target.getAttribute("data-href");
+        } else if (action === "close-window") {
+            closeWindow(target.getAttribute("data-fallback"));
+        }
+    });
+})();

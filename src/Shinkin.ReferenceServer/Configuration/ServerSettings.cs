@@ -1,0 +1,76 @@
+namespace Shinkin.ReferenceServer.Configuration;
+
+/// <summary>Security limits. Defaults are the manual's values (初期設定編) where the manual gives one.</summary>
+public sealed class SecuritySettings
+{
+    public const string Section = "Security";
+
+    /// <summary>Manual: 「パスワードは 6 回入力を間違えるとロックがかかり」.</summary>
+    public int LockoutThreshold { get; set; } = 6;
+
+    public int ApprovalLockoutThreshold { get; set; } = 6;
+
+    /// <summary>Manual: 「6 文字以上」 for login and approval passwords.</summary>
+    public int PasswordMinLength { get; set; } = 6;
+
+    /// <summary>The manual names no maximum for self-chosen passwords; bounded to keep hashing cheap.</summary>
+    public int PasswordMaxLength { get; set; } = 32;
+
+    /// <summary>OWASP ASVS 5 asks for at least 210,000 PBKDF2-HMAC-SHA512 iterations.</summary>
+    public int Pbkdf2Iterations { get; set; } = 210_000;
+
+    public int ApprovalPasswordValidityDays { get; set; } = 180;
+
+    public int ApprovalPasswordWarningDays { get; set; } = 14;
+
+    public int SessionIdleTimeoutMinutes { get; set; } = 20;
+
+    /// <summary>How long a multi-step form (confirmation screens) may stay open.</summary>
+    public int DraftLifetimeMinutes { get; set; } = 30;
+}
+
+/// <summary>ユーザ基本情報の設定条件 (manual chapter 3).</summary>
+public sealed class UserRuleSettings
+{
+    public const string Section = "Users";
+
+    public string LoginIdPrefix { get; set; } = "d-";
+
+    public int LoginIdMinLength { get; set; } = 6;
+
+    public int LoginIdMaxLength { get; set; } = 12;
+
+    public int InitialPasswordMinLength { get; set; } = 6;
+
+    public int InitialPasswordMaxLength { get; set; } = 12;
+
+    public int UserNameMaxLength { get; set; } = 40;
+
+    public int EmailMaxLength { get; set; } = 128;
+}
+
+public sealed class CertificateSettings
+{
+    public const string Section = "Certificates";
+
+    /// <summary>Client certificates are valid for one year (issue 3).</summary>
+    public int ClientValidityDays { get; set; } = 365;
+
+    /// <summary>How long the acquisition confirmation and the PKCS#12 download stay available.</summary>
+    public int AcquisitionLifetimeMinutes { get; set; } = 10;
+}
+
+public sealed class BackOfficeSettings
+{
+    public const string Section = "BackOffice";
+
+    /// <summary>Default staff account for a local reference server (documented in README.md).</summary>
+    public string StaffId { get; set; } = "bo-admin";
+
+    public string StaffPassword { get; set; } = "Shinkin2024";
+
+    /// <summary>Test-data API key; a random key is generated at start when empty.</summary>
+    public string? ApiKey { get; set; }
+
+    public int SessionIdleTimeoutMinutes { get; set; } = 30;
+}

@@ -1,0 +1,220 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Shinkin.ReferenceServer.Data;
+using Shinkin.ReferenceServer.Security;
+
+namespace Shinkin.ReferenceServer.Domain;
+
+/// <summary>A request the back office refuses, with a Japanese reason.</summary>
+public sealed class OnboardingException(string message) : Exception(message);
+
+/// <summary>Registers contracted companies and their users (back office screens and test-data API).</summary>
+public sealed class CompanyOnboarding(
+    ShinkinDbContext db,
+    PasswordHasher hasher,
+    InputRules rules,
+    CertificateIssuer issuer,
+    AuditTrail audit,
+    TimeProvider time)
+{
+    private const int FirstCompanyNumber = 10000001;
+
+    public async Task<CompanyNotice> OnboardAsync(OnboardRequest request, string actor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var ready = request.MasterState switch
+        {
+            "initial" => false,
+            "ready" => true,
+            _ => throw new OnboardingException("masterState は \"initial\" または \"ready\" を指定してください。"),
+        };
+        var accounts = request.Accounts is { Count: > 0 } ? request.Accounts : null;
+        foreach (var account in accounts ?? [])
+        {
+            if (account.Kind is not ("当座" or "普通"))
+            {
+                throw new OnboardingException("口座種別は「当座」または「普通」を指定してください。");
+            }
+        }
+
+        // Unique numbers come from the database under its single writer; a rare clash is retried.
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                return await OnboardOnceAsync(request, ready, accounts, actor, cancellationToken);
+            }
+            catch (DbUpdateException) when (attempt < 5)
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    public async Task<CreatedUser> CreateUserAsync(string companyNumber, CreateUserRequest request, string actor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var company = await db.Companies.Include(c => c.Accounts).SingleOrDefaultAsync(c => c.CompanyNumber == companyNumber, cancellationToken)
+                      ?? throw new OnboardingException("利用者番号が見つかりません。");
+        var prefix = rules.Users.LoginIdPrefix;
+        var body = request.LoginId is { Length: > 0 } id
+            ? (id.StartsWith(prefix, StringComparison.Ordinal) ? id[prefix.Length..] : id)
+            : "u" + SecretTokens.NewPassword(8).ToLowerInvariant();
+        Ensure(rules.CheckLoginIdBody(body));
+        var loginId = prefix + body;
+        var initialPassword = request.InitialPassword ?? SecretTokens.NewPassword(10);
+        Ensure(rules.CheckInitialPassword(initialPassword, "初回ログインパスワード"));
+        var userName = request.UserName ?? $"一般ユーザ {body}";
+        Ensure(rules.CheckUserName(userName));
+        var email = request.Email ?? $"{body}@example.com";
+        Ensure(rules.CheckEmail(email));
+
+        var accountIds = company.Accounts.Select(a => a.Id).ToList();
+        var all = PermissionSet.All(accountIds);
+        var permissions = request.Rights switch
+        {
+            "none" => PermissionSet.Empty,
+            "clerk" => all with { Approver = [] },
+            "approver" => all with { Clerk = [] },
+            "all" => all,
+            _ => throw new OnboardingException("rights は none / clerk / approver / all を指定してください。"),
+        };
+        string? approvalHash = null;
+        if (permissions.HasAnyApprover)
+        {
+            Ensure(rules.CheckNewPassword(request.InitialApprovalPassword, "初期承認パスワード", loginId));
+            approvalHash = hasher.Hash(request.InitialApprovalPassword!);
+        }
+
+        if (await db.Users.AnyAsync(u => u.LoginId == loginId, cancellationToken))
+        {
+            throw new OnboardingException("このログインIDは既に使用されています。");
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        var user = new CustomerUser
+        {
+            CompanyId = company.Id,
+            Company = company,
+            LoginId = loginId,
+            UserName = userName,
+            Email = email,
+            IsMaster = false,
+            Status = UserStatus.Active,
+            LoginPasswordHash = hasher.Hash(initialPassword),
+            LoginPasswordIsInitial = true,
+            ApprovalPasswordHash = approvalHash,
+            ApprovalPasswordIsInitial = approvalHash is not null,
+            ApprovalPasswordChangedAt = approvalHash is null ? null : now,
+            PermissionsJson = permissions.ToJson(),
+            CertificateAcquisitionAllowed = request.Certificate is "issued" or "pfx",
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        db.Users.Add(user);
+        await db.SaveChangesAsync(cancellationToken);
+
+        IssuedPkcs12? pkcs12 = null;
+        if (request.Certificate == "pfx")
+        {
+            pkcs12 = await issuer.IssueAsync(user, cancellationToken);
+        }
+
+        audit.Add(actor, "user.create-direct", loginId, $"rights={request.Rights} certificate={request.Certificate}");
+        await db.SaveChangesAsync(cancellationToken);
+        return new CreatedUser
+        {
+            LoginId = loginId,
+            InitialPassword = initialPassword,
+            InitialApprovalPassword = approvalHash is null ? null : request.InitialApprovalPassword,
+            CertificatePfxBase64 = pkcs12 is null ? null : Convert.ToBase64String(pkcs12.Pfx),
+            CertificatePassword = pkcs12?.Password,
+        };
+    }
+
+    private async Task<CompanyNotice> OnboardOnceAsync(OnboardRequest request, bool ready, IReadOnlyList<AccountSpec>? accounts, string actor, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var numbers = await db.Companies.Select(c => c.CompanyNumber).ToListAsync(cancellationToken);
+        var next = numbers.Select(n => int.TryParse(n, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : 0)
+            .DefaultIfEmpty(FirstCompanyNumber - 1).Max() + 1;
+        var companyNumber = next.ToString(CultureInfo.InvariantCulture);
+        var loginId = $"{rules.Users.LoginIdPrefix}m{companyNumber}";
+        var initialPassword = SecretTokens.NewPassword(10);
+        var now = time.GetUtcNow().UtcDateTime;
+
+        string? loginPasswordHash = null;
+        string? approvalHash = null;
+        if (ready)
+        {
+            Ensure(rules.CheckNewPassword(request.MasterLoginPassword, "masterLoginPassword", loginId));
+            Ensure(rules.CheckNewPassword(request.MasterApprovalPassword, "masterApprovalPassword", loginId));
+            loginPasswordHash = hasher.Hash(request.MasterLoginPassword!);
+            approvalHash = hasher.Hash(request.MasterApprovalPassword!);
+        }
+
+        var company = new Company
+        {
+            CompanyNumber = companyNumber,
+            Name = string.IsNullOrWhiteSpace(request.CompanyName) ? $"テスト商事{companyNumber}" : request.CompanyName.Trim(),
+            CreatedAt = now,
+        };
+        var suffix = companyNumber[^6..];
+        foreach (var spec in accounts ?? [new AccountSpec { Kind = "当座", AccountNumber = "1" + suffix }, new AccountSpec { Kind = "普通", AccountNumber = "2" + suffix }])
+        {
+            company.Accounts.Add(new BankAccount { Kind = spec.Kind, BranchName = spec.BranchName, BranchCode = spec.BranchCode, AccountNumber = spec.AccountNumber });
+        }
+
+        db.Companies.Add(company);
+        await db.SaveChangesAsync(cancellationToken);
+
+        var master = new CustomerUser
+        {
+            CompanyId = company.Id,
+            Company = company,
+            LoginId = loginId,
+            UserName = string.IsNullOrWhiteSpace(request.MasterUserName) ? "マスターユーザ" : request.MasterUserName.Trim(),
+            IsMaster = true,
+            Status = UserStatus.Active,
+            LoginPasswordHash = loginPasswordHash ?? hasher.Hash(initialPassword),
+            LoginPasswordIsInitial = !ready,
+            ApprovalPasswordHash = approvalHash,
+            ApprovalPasswordChangedAt = ready ? now : null,
+            PermissionsJson = ready ? PermissionSet.All(company.Accounts.Select(a => a.Id)).ToJson() : PermissionSet.Empty.ToJson(),
+            CertificateAcquisitionAllowed = true,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        db.Users.Add(master);
+        await db.SaveChangesAsync(cancellationToken);
+
+        IssuedPkcs12? pkcs12 = null;
+        if (ready)
+        {
+            pkcs12 = await issuer.IssueAsync(master, cancellationToken);
+        }
+
+        audit.Add(actor, "company.onboard", companyNumber, $"master={loginId} state={request.MasterState}");
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+
+        return new CompanyNotice
+        {
+            CompanyNumber = companyNumber,
+            CompanyName = company.Name,
+            MasterLoginId = loginId,
+            InitialPassword = initialPassword,
+            Accounts = company.Accounts.Select(a => new AccountInfo(a.Id, a.Kind, a.BranchName, a.BranchCode, a.AccountNumber)).ToList(),
+            MasterCertificatePfxBase64 = pkcs12 is null ? null : Convert.ToBase64String(pkcs12.Pfx),
+            MasterCertificatePassword = pkcs12?.Password,
+        };
+    }
+
+    private static void Ensure(string? error)
+    {
+        if (error is not null)
+        {
+            throw new OnboardingException(error);
+        }
+    }
+}

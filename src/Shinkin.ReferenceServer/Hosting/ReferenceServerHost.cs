@@ -1,0 +1,98 @@
+using Microsoft.Data.Sqlite;
+using Shinkin.ReferenceServer.Hosting;
+
+namespace Shinkin.ReferenceServer;
+
+/// <summary>Starts the reference server in-process (CLI `serve`, `run`, tests).</summary>
+public static class ReferenceServerHost
+{
+    public static async Task<RunningReferenceServer> StartAsync(ReferenceServerOptions options, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            ApplicationName = ReferenceServerApp.AssemblyName,
+            ContentRootPath = AppContext.BaseDirectory,
+            EnvironmentName = Environments.Production,
+            Args = [],
+        });
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        var app = ReferenceServerApp.Build(builder, options);
+        try
+        {
+            await app.StartAsync(ct);
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
+
+        return new RunningReferenceServer(app);
+    }
+}
+
+public sealed class RunningReferenceServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    internal RunningReferenceServer(WebApplication app)
+    {
+        _app = app;
+        var endpoints = app.Services.GetRequiredService<ServerEndpoints>();
+        var ca = app.Services.GetRequiredService<Security.CertificateAuthority>();
+        var secrets = app.Services.GetRequiredService<ServerSecrets>();
+        PublicUrl = endpoints.PublicUrl;
+        CertificateUrl = endpoints.CertificateUrl;
+        CaCertificatePemPath = ca.CaPemPath;
+        CaSpkiSha256Base64 = ca.CaSpkiSha256Base64;
+        BackOfficeApiKey = secrets.BackOfficeApiKey;
+        DataDirectory = secrets.DataDirectory;
+    }
+
+    /// <summary>https://127.0.0.1:&lt;port&gt;/ → 当金庫ホームページ.</summary>
+    public Uri PublicUrl { get; }
+
+    /// <summary>https://127.0.0.1:&lt;port2&gt;/ → the client-certificate origin (電子証明書ログイン and after).</summary>
+    public Uri CertificateUrl { get; }
+
+    /// <summary>PEM of the server's CA: trust this, never ignore TLS errors.</summary>
+    public string CaCertificatePemPath { get; }
+
+    /// <summary>For chromium --ignore-certificate-errors-spki-list as a fallback.</summary>
+    public string CaSpkiSha256Base64 { get; }
+
+    /// <summary>Value of the X-BackOffice-Key header of the test-data API.</summary>
+    public string BackOfficeApiKey { get; }
+
+    public string DataDirectory { get; }
+
+    /// <summary>The application's services (tests may inspect the database through a scope).</summary>
+    public IServiceProvider Services => _app.Services;
+
+    /// <summary>Same as POST /backoffice/api/companies, in-process.</summary>
+    public async Task<CompanyNotice> OnboardCompanyAsync(OnboardRequest request, CancellationToken ct = default)
+    {
+        await using var scope = _app.Services.CreateAsyncScope();
+        var onboarding = scope.ServiceProvider.GetRequiredService<Domain.CompanyOnboarding>();
+        return await onboarding.OnboardAsync(request, "api", ct);
+    }
+
+    /// <summary>Same as POST /backoffice/api/companies/{companyNumber}/users, in-process.</summary>
+    public async Task<CreatedUser> CreateUserAsync(string companyNumber, CreateUserRequest request, CancellationToken ct = default)
+    {
+        await using var scope = _app.Services.CreateAsyncScope();
+        var onboarding = scope.ServiceProvider.GetRequiredService<Domain.CompanyOnboarding>();
+        return await onboarding.CreateUserAsync(companyNumber, request, "api", ct);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        var connectionString = _app.Services.GetRequiredService<DatabaseLocation>().ConnectionString;
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        // Pooled connections would keep the SQLite file (and its WAL) open after the server is gone.
+        using var connection = new SqliteConnection(connectionString);
+        SqliteConnection.ClearPool(connection);
+    }
+}

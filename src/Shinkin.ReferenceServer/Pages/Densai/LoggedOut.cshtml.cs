@@ -1,0 +1,8 @@
+namespace Shinkin.ReferenceServer.Pages.Densai;
+
+public sealed class DensaiLoggedOutModel : CertificateOriginPageModel
+{
+    public void OnGet()
+    {
+    }
+}

@@ -1,0 +1,8 @@
+namespace Shinkin.ReferenceServer.Pages.Public;
+
+public sealed class ServiceModel : PublicPageModel
+{
+    public void OnGet()
+    {
+    }
+}

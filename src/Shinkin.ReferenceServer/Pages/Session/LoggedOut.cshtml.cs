@@ -1,0 +1,8 @@
+namespace Shinkin.ReferenceServer.Pages.Session;
+
+public sealed class LoggedOutModel : CertificateOriginPageModel
+{
+    public void OnGet()
+    {
+    }
+}

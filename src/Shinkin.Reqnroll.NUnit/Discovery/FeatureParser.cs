@@ -1,0 +1,201 @@
+using System.Security.Cryptography;
+using System.Text;
+using Gherkin;
+using Gherkin.CucumberMessages;
+using Gherkin.CucumberMessages.Pickles;
+using Io.Cucumber.Messages.Types;
+using StepKeywordType = Io.Cucumber.Messages.Types.StepKeywordType;
+
+namespace Shinkin.Reqnroll.NUnit.Discovery;
+
+/// <summary>
+/// Turns a .feature file into scenarios the way Reqnroll's generator does, but at test discovery time:
+/// Gherkin AST, then Cucumber messages (GherkinDocument + pickles). Scenarios are executed from the pickles,
+/// so what runs is exactly what Reqnroll's formatters report.
+/// </summary>
+internal static class FeatureParser
+{
+    /// <returns>The feature, or null when the file holds no Feature (only comments or blank).</returns>
+    public static FeatureDocument? Parse(string fullPath, string relativePath, string defaultLanguage)
+    {
+        var text = File.ReadAllText(fullPath);
+        var tokenMatcher = new TokenMatcher(new GherkinDialectProvider(defaultLanguage));
+        var ast = new Parser().Parse(new TokenScanner(new StringReader(text)), tokenMatcher);
+        if (ast.Feature is null)
+        {
+            return null;
+        }
+
+        var ids = new DeterministicIdGenerator(relativePath);
+        var gherkinDocument = new AstMessagesConverter(ids).ConvertGherkinDocumentToEventArgs(ast, relativePath);
+        var pickles = new PickleCompiler(ids).Compile(gherkinDocument);
+        var source = new Source(relativePath, text, SourceMediaType.TEXT_X_CUCUMBER_GHERKIN_PLAIN);
+
+        var feature = gherkinDocument.Feature;
+        var document = new FeatureDocument(
+            relativePath,
+            fullPath,
+            feature.Name,
+            NullIfBlank(feature.Description),
+            feature.Language,
+            TagNames(feature.Tags),
+            source,
+            gherkinDocument,
+            pickles);
+
+        var index = new AstIndex(feature);
+        var dialect = new GherkinDialectProvider(defaultLanguage).GetDialect(feature.Language, null);
+        for (var i = 0; i < pickles.Count; i++)
+        {
+            document.Add(ToScenario(document, pickles[i], i, index, dialect));
+        }
+
+        return document;
+    }
+
+    private static ScenarioCase ToScenario(FeatureDocument document, Pickle pickle, int pickleIndex, AstIndex index, GherkinDialect dialect)
+    {
+        var (scenario, rule) = index.Scenarios[pickle.AstNodeIds[0]];
+        ExampleRow? row = pickle.AstNodeIds.Count > 1 ? index.Rows[pickle.AstNodeIds[1]] : null;
+
+        var ownTags = TagNames(scenario.Tags).Concat(row is null ? [] : TagNames(row.Examples.Tags)).Distinct(StringComparer.Ordinal).ToArray();
+        var inheritedTags = document.Tags.Concat(rule is null ? [] : TagNames(rule.Tags)).Distinct(StringComparer.Ordinal).ToArray();
+
+        var arguments = row is null
+            ? []
+            : row.Examples.TableHeader.Cells.Zip(row.Row.Cells, (header, value) => new KeyValuePair<string, string>(header.Value, value.Value)).ToArray();
+
+        var steps = new List<ScenarioStep>(pickle.Steps.Count);
+        foreach (var pickleStep in pickle.Steps)
+        {
+            var astStep = index.Steps[pickleStep.AstNodeIds[0]];
+            steps.Add(new ScenarioStep(
+                KindOf(astStep, pickleStep, isFirst: steps.Count == 0, dialect),
+                astStep.Keyword,
+                pickleStep.Text,
+                pickleStep.Argument?.DocString?.Content,
+                pickleStep.Argument?.DataTable?.Rows.Select(r => (IReadOnlyList<string>)r.Cells.Select(c => c.Value).ToArray()).ToArray(),
+                (int)astStep.Location.Line,
+                pickleStep.Id));
+        }
+
+        return new ScenarioCase(
+            document,
+            scenario.Name,
+            NullIfBlank(scenario.Description),
+            row?.Number,
+            rule is null ? null : new RuleDescriptor(rule.Name, NullIfBlank(rule.Description), TagNames(rule.Tags)),
+            ownTags,
+            inheritedTags,
+            arguments,
+            steps,
+            pickleIndex,
+            pickle.Id,
+            (int)(row?.Row.Location.Line ?? scenario.Location.Line));
+    }
+
+    private static StepKind KindOf(Step astStep, PickleStep pickleStep, bool isFirst, GherkinDialect dialect) =>
+        astStep.KeywordType switch
+        {
+            StepKeywordType.CONTEXT => StepKind.Given,
+            StepKeywordType.ACTION => StepKind.When,
+            StepKeywordType.OUTCOME => StepKind.Then,
+            StepKeywordType.CONJUNCTION when IsBut(astStep.Keyword, dialect) => StepKind.But,
+            StepKeywordType.CONJUNCTION => StepKind.And,
+            // '*' continues the previous block; as the first step it can only mean a precondition.
+            _ when !isFirst => StepKind.And,
+            _ => pickleStep.Type switch
+            {
+                PickleStepType.ACTION => StepKind.When,
+                PickleStepType.OUTCOME => StepKind.Then,
+                _ => StepKind.Given,
+            },
+        };
+
+    private static bool IsBut(string keyword, GherkinDialect dialect) =>
+        keyword.Trim() != "*" && dialect.ButStepKeywords.Any(k => k.Trim() == keyword.Trim());
+
+    private static string[] TagNames(IEnumerable<Tag> tags) =>
+        tags.Select(t => t.Name.TrimStart('@')).Distinct(StringComparer.Ordinal).ToArray();
+
+    private static string? NullIfBlank(string? text) =>
+        string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
+    private sealed record ExampleRow(Examples Examples, TableRow Row, int Number);
+
+    /// <summary>Lookups from the ids pickles refer to (astNodeIds) back to the Gherkin document.</summary>
+    private sealed class AstIndex
+    {
+        public AstIndex(Feature feature)
+        {
+            foreach (var child in feature.Children)
+            {
+                if (child.Background is { } background)
+                {
+                    AddSteps(background.Steps);
+                }
+                else if (child.Scenario is { } scenario)
+                {
+                    AddScenario(scenario, null);
+                }
+                else if (child.Rule is { } rule)
+                {
+                    foreach (var ruleChild in rule.Children)
+                    {
+                        if (ruleChild.Background is { } ruleBackground)
+                        {
+                            AddSteps(ruleBackground.Steps);
+                        }
+                        else if (ruleChild.Scenario is { } ruleScenario)
+                        {
+                            AddScenario(ruleScenario, rule);
+                        }
+                    }
+                }
+            }
+        }
+
+        public Dictionary<string, Step> Steps { get; } = new(StringComparer.Ordinal);
+
+        public Dictionary<string, (Scenario Scenario, Rule? Rule)> Scenarios { get; } = new(StringComparer.Ordinal);
+
+        public Dictionary<string, ExampleRow> Rows { get; } = new(StringComparer.Ordinal);
+
+        private void AddSteps(IEnumerable<Step> steps)
+        {
+            foreach (var step in steps)
+            {
+                Steps[step.Id] = step;
+            }
+        }
+
+        private void AddScenario(Scenario scenario, Rule? rule)
+        {
+            Scenarios[scenario.Id] = (scenario, rule);
+            AddSteps(scenario.Steps);
+            var number = 0;
+            foreach (var examples in scenario.Examples)
+            {
+                foreach (var row in examples.TableBody)
+                {
+                    Rows[row.Id] = new ExampleRow(examples, row, ++number);
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Ids stable across discovery runs and unique across features (the default incrementing
+    /// generator would give every feature the ids 0, 1, 2... and collide in the run's message stream).
+    /// </summary>
+    private sealed class DeterministicIdGenerator(string seed) : IIdGenerator
+    {
+        private int _next;
+
+        public string GetNewId()
+        {
+            var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{seed}\n{_next++}"));
+            return new Guid(hash.AsSpan(0, 16)).ToString();
+        }
+    }
+}

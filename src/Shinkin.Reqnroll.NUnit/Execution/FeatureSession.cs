@@ -1,0 +1,91 @@
+using Reqnroll;
+using Shinkin.Reqnroll.NUnit.Discovery;
+
+namespace Shinkin.Reqnroll.NUnit.Execution;
+
+/// <summary>
+/// Runs the scenarios of one feature on one Reqnroll test runner that is held from the first scenario until the
+/// feature's NUnit fixture ends. That is what makes [BeforeFeature]/[AfterFeature] fire exactly once per feature:
+/// Reqnroll keeps feature state per runner, so a feature spread over several runners would start on each of them.
+/// Scenarios of one feature therefore take turns; different features run in parallel on their own runners.
+/// </summary>
+internal sealed class FeatureSession(TestRun run, FeatureDocument feature)
+{
+    private readonly SemaphoreSlim _turn = new(1, 1);
+    private ITestRunner? _runner;
+
+    public FeatureDocument Feature { get; } = feature;
+
+    public TestRun Run { get; } = run;
+
+    public async Task RunAsync(ScenarioCase scenario)
+    {
+        await _turn.WaitAsync();
+        try
+        {
+            var runner = await AcquireRunnerAsync();
+            await ScenarioExecutor.RunAsync(runner, scenario);
+        }
+        finally
+        {
+            _turn.Release();
+        }
+    }
+
+    /// <summary>Fires [AfterFeature] and gives the runner back to Reqnroll's pool.</summary>
+    public async Task EndAsync()
+    {
+        await _turn.WaitAsync();
+        try
+        {
+            if (_runner is not { } runner)
+            {
+                return;
+            }
+
+            _runner = null;
+            try
+            {
+                if (runner.FeatureContext is not null)
+                {
+                    await runner.OnFeatureEndAsync();
+                }
+            }
+            finally
+            {
+                TestRunnerManager.ReleaseTestRunner(runner);
+            }
+        }
+        finally
+        {
+            _turn.Release();
+        }
+    }
+
+    public override string ToString() => Feature.RelativePath;
+
+    private async Task<ITestRunner> AcquireRunnerAsync()
+    {
+        if (_runner is { } current)
+        {
+            return current;
+        }
+
+        var runner = TestRunnerManager.GetTestRunnerForAssembly(Run.TestAssembly, featureHint: Feature.FeatureInfo);
+        _runner = runner;
+
+        // A pooled runner normally comes back with its feature closed; close a leftover one like generated code does.
+        if (runner.FeatureContext is { } leftover && !ReferenceEquals(leftover.FeatureInfo, Feature.FeatureInfo))
+        {
+            await runner.OnFeatureEndAsync();
+        }
+
+        if (runner.FeatureContext is null)
+        {
+            // A failing [BeforeFeature] is recorded on the feature context and reported by every scenario of the feature.
+            await runner.OnFeatureStartAsync(Feature.FeatureInfo);
+        }
+
+        return runner;
+    }
+}

@@ -1,0 +1,255 @@
+using NUnit.Framework;
+using Shinkin.Browsers.Tests.Support;
+
+namespace Shinkin.Browsers.Tests;
+
+/// <summary>
+/// The same engine-neutral operations on every adapter, against an HTTPS site whose CA the browsers
+/// trust only through the adapters' trust mechanism (no certificate errors are ignored anywhere).
+/// One browser (or endpoint) per fixture, a fresh session per test.
+/// </summary>
+[TestFixture(AdapterKind.Playwright)]
+[TestFixture(AdapterKind.Selenium)]
+[TestFixture(AdapterKind.SeleniumRemote)]
+[TestFixture(AdapterKind.PlaywrightRemote)]
+[Category("Browser")]
+public sealed class ContractTests
+{
+    private static readonly Target Greeting = Target.ByTestId("greeting", "［ようこそ］表示");
+    private static readonly Target Output = Target.ByTestId("output", "結果表示");
+    private static readonly Target Hello = Target.ByRole(TargetRole.Button, "挨拶", "［挨拶］ボタン");
+    private static readonly Target Add = Target.ByRole(TargetRole.Button, "追加", "［追加］ボタン");
+    private static readonly Target Name = Target.ByLabel("お名前", "お名前欄");
+    private static readonly Target Agree = Target.ByRole(TargetRole.CheckBox, "同意する", "［同意する］チェック");
+    private static readonly Target Kind = Target.ByLabel("口座種別", "口座種別欄");
+    private static readonly Target Delete = Target.ByTestId("delete", "［削除］ボタン");
+    private static readonly Target ConfirmResult = Target.ByTestId("confirm-result", "確認結果");
+    private static readonly Target OpenPopup = Target.ByTestId("open-popup", "［別ウィンドウで開く］ボタン");
+    private static readonly Target NewTabLink = Target.ByRole(TargetRole.Link, "新しいタブで開く", "［新しいタブで開く］リンク");
+    private static readonly Target CloseSelf = Target.ByTestId("close-self", "［閉じる］ボタン");
+    private static readonly Target Download = Target.ByTestId("download", "［明細をダウンロード］リンク");
+    private static readonly Target Subject = Target.ByTestId("subject", "証明書の主体");
+
+    private readonly AdapterKind kind;
+    private string work = null!;
+    private TestCertificates certificates = null!;
+    private TestSite site = null!;
+    private Adapter adapter = null!;
+
+    public ContractTests(AdapterKind kind) => this.kind = kind;
+
+    [OneTimeSetUp]
+    public async Task StartAsync()
+    {
+        work = Path.Combine(Path.GetTempPath(), $"shinkin-contract-{kind}-{Guid.NewGuid():N}"[..40]);
+        certificates = TestCertificates.Create(work);
+        site = await TestSite.StartAsync(certificates);
+        adapter = await Adapter.StartAsync(kind, certificates, work);
+    }
+
+    [OneTimeTearDown]
+    public async Task StopAsync()
+    {
+        if (adapter is not null)
+        {
+            await adapter.DisposeAsync();
+        }
+
+        if (site is not null)
+        {
+            await site.DisposeAsync();
+        }
+
+        certificates?.Dispose();
+        if (Directory.Exists(work))
+        {
+            Directory.Delete(work, recursive: true);
+        }
+    }
+
+    [Test]
+    public async Task Navigates_over_https_trusting_the_test_CA_and_reports_the_browser()
+    {
+        await using var session = await OpenHomeAsync();
+
+        Assert.That(await session.TitleAsync(), Is.EqualTo("契約テスト"));
+        Assert.That(session.CurrentUrl, Is.EqualTo(site.BaseUrl));
+        Assert.That(session.BrowserVersion, Does.StartWith("chromium "));
+        Assert.That(session.EngineName, Is.EqualTo(kind is AdapterKind.Playwright or AdapterKind.PlaywrightRemote ? "playwright" : "selenium"));
+    }
+
+    [Test]
+    public async Task Finds_by_test_id_and_by_role_with_exact_name()
+    {
+        await using var session = await OpenHomeAsync();
+
+        Assert.That(await session.ReadTextAsync(Greeting), Is.EqualTo("ようこそ"));
+        await session.ClickAsync(Hello);
+        Assert.That(await session.ReadTextAsync(Output), Is.EqualTo("こんにちは"));
+        Assert.That(await session.CountAsync(Target.ByRole(TargetRole.Button, "挨", "部分一致")), Is.Zero, "names match exactly");
+        Assert.That(await session.CountAsync(Target.ByRole(TargetRole.Button, "隠し", "hidden")), Is.Zero, "hidden elements have no role");
+        Assert.That(await session.IsVisibleAsync(Hello), Is.True);
+    }
+
+    [Test]
+    public async Task Index_picks_one_of_two_identical_buttons()
+    {
+        await using var session = await OpenHomeAsync();
+
+        Assert.That(await session.CountAsync(Add), Is.EqualTo(2));
+        Assert.That(await session.ReadAllTextAsync(Add), Is.EqualTo(new[] { "追加", "追加" }));
+        await session.ClickAsync(Add.Nth(1));
+        Assert.That(await session.ReadTextAsync(Output), Is.EqualTo("追加2"));
+        await session.ClickAsync(Add.Nth(0));
+        Assert.That(await session.ReadTextAsync(Output), Is.EqualTo("追加1"));
+    }
+
+    [Test]
+    public async Task Fills_selects_and_checks_by_label()
+    {
+        await using var session = await OpenHomeAsync();
+
+        await session.FillAsync(Name, "信金 太郎");
+        Assert.That(await session.ReadValueAsync(Name), Is.EqualTo("信金 太郎"));
+        await session.SelectAsync(Kind, "当座");
+        Assert.That(await session.ReadValueAsync(Kind), Is.EqualTo("toza"));
+        await session.SelectAsync(Kind, "futsu");
+        Assert.That(await session.ReadValueAsync(Kind), Is.EqualTo("futsu"));
+        Assert.That(await session.IsCheckedAsync(Agree), Is.False);
+        await session.SetCheckedAsync(Agree, true);
+        Assert.That(await session.IsCheckedAsync(Target.ByLabel("同意する", "同意欄")), Is.True);
+    }
+
+    [Test]
+    public async Task A_missing_target_fails_with_its_description_and_the_action()
+    {
+        await using var session = await OpenHomeAsync(timeout: TimeSpan.FromSeconds(1));
+        var missing = Target.ByTestId("no-such-thing", "［存在しない］ボタン");
+
+        var click = Assert.ThrowsAsync<BrowserException>(() => session.ClickAsync(missing));
+        Assert.That(click!.Message, Does.Contain("［存在しない］ボタン").And.Contain("Clicking").And.Contain("no-such-thing"));
+        var wait = Assert.ThrowsAsync<BrowserException>(() => session.WaitForAsync(missing, TimeSpan.FromMilliseconds(300)));
+        Assert.That(wait!.Message, Does.Contain("［存在しない］ボタン").And.Contain("Waiting for"));
+        Assert.That(await session.IsVisibleAsync(missing), Is.False);
+    }
+
+    [TestCase(true, "accepted")]
+    [TestCase(false, "dismissed")]
+    public async Task Answers_a_confirm_dialog(bool accept, string expected)
+    {
+        await using var session = await OpenHomeAsync();
+
+        var message = await session.ClickAndHandleDialogAsync(Delete, accept);
+
+        Assert.That(message, Is.EqualTo("削除しますか？"));
+        Assert.That(await session.ReadTextAsync(ConfirmResult), Is.EqualTo(expected));
+    }
+
+    [Test]
+    public async Task Switches_to_a_window_open_pop_up_and_closes_it()
+    {
+        await using var session = await OpenHomeAsync();
+
+        var handle = await session.ClickAndSwitchToNewWindowAsync(OpenPopup);
+        Assert.That(handle, Is.Not.Empty);
+        Assert.That(session.WindowCount, Is.EqualTo(2));
+        Assert.That(await session.TitleAsync(), Is.EqualTo("ポップアップ"));
+
+        await session.CloseCurrentWindowAsync();
+        Assert.That(session.WindowCount, Is.EqualTo(1));
+        Assert.That(await session.TitleAsync(), Is.EqualTo("契約テスト"));
+    }
+
+    [Test]
+    public async Task Follows_a_target_blank_link_and_survives_the_page_closing_itself()
+    {
+        await using var session = await OpenHomeAsync();
+
+        await session.ClickAndSwitchToNewWindowAsync(NewTabLink);
+        Assert.That(session.CurrentUrl.AbsolutePath, Is.EqualTo("/popup"));
+        await session.ClickAsync(CloseSelf);
+        await session.WaitForWindowCountAsync(1, TimeSpan.FromSeconds(10));
+
+        Assert.That(await session.ReadTextAsync(Greeting), Is.EqualTo("ようこそ"), "carries on in the remaining window");
+        Assert.That(await session.TitleAsync(), Is.EqualTo("契約テスト"));
+    }
+
+    [Test]
+    public async Task Saves_a_download_into_the_session_folder()
+    {
+        var folder = Path.Combine(work, "downloads", Guid.NewGuid().ToString("N"));
+        await using var session = await OpenHomeAsync(folder);
+
+        var file = await session.ClickAndDownloadAsync(Download);
+
+        Assert.That(file.SuggestedFileName, Is.EqualTo(TestSite.DownloadName));
+        Assert.That(Path.GetDirectoryName(file.Path), Is.EqualTo(folder));
+        Assert.That(await File.ReadAllTextAsync(file.Path), Is.EqualTo(TestSite.DownloadText));
+    }
+
+    [Test]
+    public async Task Reads_cookies_screenshots_and_page_html()
+    {
+        await using var session = await OpenHomeAsync();
+
+        var cookie = (await session.CookiesAsync()).Single(c => c.Name == TestSite.CookieName);
+        Assert.That(cookie.Value, Is.EqualTo("abc123"));
+        Assert.That(cookie.Secure, Is.True);
+        Assert.That(cookie.HttpOnly, Is.True);
+        Assert.That(cookie.Path, Is.EqualTo("/"));
+
+        var png = await session.ScreenshotAsync();
+        Assert.That(png.Take(4), Is.EqualTo(new byte[] { 0x89, 0x50, 0x4E, 0x47 }));
+        Assert.That((await session.ScreenshotAsync(fullPage: true)).Length, Is.GreaterThan(1000));
+        Assert.That(await session.PageHtmlAsync(), Does.Contain("data-testid=\"greeting\""));
+    }
+
+    [Test]
+    public async Task Presents_a_client_certificate_keeping_cookies_and_windows()
+    {
+        await using var session = await OpenHomeAsync();
+        if (kind == AdapterKind.SeleniumRemote)
+        {
+            Assert.That(session, Is.Not.InstanceOf<ISupportsClientCertificates>(), "a grid node's NSS database is out of reach: declared gap");
+            return;
+        }
+
+        Assert.That(session, Is.InstanceOf<ISupportsClientCertificates>());
+        await ((ISupportsClientCertificates)session).UseClientCertificateAsync(site.CertificateUrl, certificates.ClientPfxPath, TestCertificates.ClientPassword);
+
+        Assert.That(session.CurrentUrl, Is.EqualTo(site.BaseUrl), "the open page is reopened");
+        Assert.That((await session.CookiesAsync()).Select(c => c.Name), Does.Contain(TestSite.CookieName), "cookies carried over");
+        await session.NavigateAsync(new Uri(site.CertificateUrl, "whoami"));
+        Assert.That(await session.ReadTextAsync(Subject), Does.Contain("CN=" + TestCertificates.ClientCommonName));
+    }
+
+    [Test]
+    public async Task Without_the_CA_the_browser_refuses_the_site()
+    {
+        if (!adapter.IsLocal)
+        {
+            Assert.That(adapter.Factory.EngineName, Does.EndWith("remote"), "remote trust is the node's configuration; covered locally");
+            return;
+        }
+
+        var engine = kind == AdapterKind.Playwright ? BrowserEngine.Playwright : BrowserEngine.Selenium;
+        await using var untrusting = BrowserSessionFactories.Create(new BrowserOptions { Engine = engine });
+        await using var session = await untrusting.CreateSessionAsync(SessionOptions(Path.Combine(work, "untrusted")));
+
+        var error = Assert.ThrowsAsync<BrowserException>(() => session.NavigateAsync(site.BaseUrl));
+        Assert.That(error!.Message, Does.Contain(site.BaseUrl.ToString()));
+    }
+
+    private BrowserSessionOptions SessionOptions(string? downloads = null, TimeSpan? timeout = null) => new()
+    {
+        DownloadDirectory = downloads ?? Path.Combine(work, "downloads", TestContext.CurrentContext.Test.ID),
+        Timeout = timeout ?? TimeSpan.FromSeconds(5),
+    };
+
+    private async Task<IBrowserSession> OpenHomeAsync(string? downloads = null, TimeSpan? timeout = null)
+    {
+        var session = await adapter.Factory.CreateSessionAsync(SessionOptions(downloads, timeout));
+        await session.NavigateAsync(site.BaseUrl);
+        return session;
+    }
+}

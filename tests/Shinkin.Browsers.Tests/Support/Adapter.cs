@@ -1,0 +1,75 @@
+namespace Shinkin.Browsers.Tests.Support;
+
+public enum AdapterKind
+{
+    Playwright,
+    Selenium,
+    SeleniumRemote,
+    PlaywrightRemote,
+}
+
+/// <summary>One adapter wired to the fixture's test site, plus whatever remote endpoint it needs.</summary>
+public sealed class Adapter : IAsyncDisposable
+{
+    private readonly BackgroundServer? server;
+
+    private Adapter(AdapterKind kind, IBrowserSessionFactory factory, BackgroundServer? server)
+    {
+        Kind = kind;
+        Factory = factory;
+        this.server = server;
+    }
+
+    public AdapterKind Kind { get; }
+
+    public IBrowserSessionFactory Factory { get; }
+
+    public bool IsLocal => Kind is AdapterKind.Playwright or AdapterKind.Selenium;
+
+    public static async Task<Adapter> StartAsync(AdapterKind kind, TestCertificates certificates, string workFolder)
+    {
+        var local = new BrowserOptions { TrustedCaPemPath = certificates.CaPemPath };
+        switch (kind)
+        {
+            case AdapterKind.Playwright:
+                return new Adapter(kind, BrowserSessionFactories.Create(local with { Engine = BrowserEngine.Playwright }), null);
+            case AdapterKind.Selenium:
+                return new Adapter(kind, BrowserSessionFactories.Create(local with { Engine = BrowserEngine.Selenium }), null);
+            case AdapterKind.SeleniumRemote:
+            {
+                // The "node": its HOME holds an NSS database trusting the CA, as an operator would set it up.
+                var home = Path.Combine(workFolder, "node-home");
+                await ChromiumTrustStore.CreateAsync(home, certificates.CaPemPath);
+                var chromedriver = await BackgroundServer.StartChromeDriverAsync(local.ChromeDriverPath, home);
+                var options = new BrowserOptions
+                {
+                    Engine = BrowserEngine.SeleniumRemote,
+                    GridUrl = chromedriver.Endpoint,
+                    RemoteChromiumPath = local.ChromiumPath,
+                };
+                return new Adapter(kind, BrowserSessionFactories.Create(options), chromedriver);
+            }
+
+            case AdapterKind.PlaywrightRemote:
+            {
+                var home = Path.Combine(workFolder, "pw-server-home");
+                await ChromiumTrustStore.CreateAsync(home, certificates.CaPemPath);
+                var browserServer = await BackgroundServer.StartPlaywrightServerAsync(local.ChromiumPath, home, certificates.CaPemPath, workFolder);
+                var options = new BrowserOptions { Engine = BrowserEngine.PlaywrightRemote, PlaywrightServerUrl = browserServer.Endpoint };
+                return new Adapter(kind, BrowserSessionFactories.Create(options), browserServer);
+            }
+
+            default:
+                throw new ArgumentOutOfRangeException(nameof(kind), kind, null);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Factory.DisposeAsync();
+        if (server is not null)
+        {
+            await server.DisposeAsync();
+        }
+    }
+}

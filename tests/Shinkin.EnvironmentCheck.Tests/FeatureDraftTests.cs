@@ -1,0 +1,29 @@
+using System.Text.RegularExpressions;
+using Gherkin;
+
+namespace Shinkin.EnvironmentCheck.Tests;
+
+/// <summary>Keeps the chapter-1 feature draft valid Gherkin that points at fixtures which exist.</summary>
+public sealed partial class FeatureDraftTests
+{
+    [Test]
+    public void Draft_parses_has_one_scenario_per_procedure_and_names_existing_fixtures()
+    {
+        var path = Fixture.PathOf("chapter1-draft.feature");
+        var document = new Parser().Parse(path);
+        var scenarios = document.Feature.Children.OfType<Gherkin.Ast.Scenario>().ToList();
+        var text = File.ReadAllText(path);
+        var fixtures = FixtureName().Matches(text).Select(m => m.Value).Distinct().ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(document.Feature.Language, Is.EqualTo("ja"));
+            Assert.That(scenarios.Select(s => s.Tags.Single(t => t.Name.StartsWith("@manual:", StringComparison.Ordinal)).Name),
+                Is.EqualTo(new[] { "@manual:1-1", "@manual:1-2", "@manual:1-3", "@manual:1-4", "@manual:1-5" }));
+            Assert.That(fixtures, Is.Not.Empty);
+            Assert.That(fixtures.Where(f => !File.Exists(Fixture.PathOf(f))), Is.Empty);
+        });
+    }
+
+    [GeneratedRegex(@"[a-z0-9-]+\.reg")]
+    private static partial Regex FixtureName();
+}

@@ -1,0 +1,63 @@
+using ClosedXML.Excel;
+using Shinkin.EnvironmentCheck.Checks;
+using Shinkin.EnvironmentCheck.Output;
+using static Shinkin.EnvironmentCheck.Tests.Fixture;
+
+namespace Shinkin.EnvironmentCheck.Tests;
+
+public sealed class OutputTests
+{
+    [Test]
+    public async Task Workbook_has_japanese_header_colours_frozen_header_filter_and_a4_landscape()
+    {
+        var report = EnvironmentChecker.Check(await LoadAsync(ManualConformant));
+        using var stream = new MemoryStream(XlsxReportWriter.Build(report, CheckProfile.Manual));
+        using var workbook = new XLWorkbook(stream);
+        var sheet = workbook.Worksheet(XlsxReportWriter.ResultSheetName);
+        var ssl3Row = sheet.RowsUsed().Single(r => r.Cell(2).GetString() == ControlIds.Ssl3);
+        Assert.Multiple(() =>
+        {
+            Assert.That(Enumerable.Range(1, XlsxReportWriter.Headers.Count).Select(c => sheet.Cell(1, c).GetString()), Is.EqualTo(XlsxReportWriter.Headers));
+            Assert.That(sheet.Cell(1, 9).GetString(), Is.EqualTo("判定 (マニュアル)"));
+            Assert.That(sheet.RowsUsed().Count(), Is.EqualTo(ControlIds.All.Count + 1));
+            Assert.That(ssl3Row.Cell(9).GetString(), Is.EqualTo("OK"));
+            Assert.That(ssl3Row.Cell(9).Style.Fill.BackgroundColor.Color.ToArgb() & 0xFFFFFF, Is.EqualTo(0xC6EFCE));
+            Assert.That(ssl3Row.Cell(11).GetString(), Is.EqualTo("NG"));
+            Assert.That(ssl3Row.Cell(11).Style.Fill.BackgroundColor.Color.ToArgb() & 0xFFFFFF, Is.EqualTo(0xFFC7CE));
+            Assert.That(ssl3Row.Cell(13).GetString(), Does.Contain("RFC 7568"));
+            Assert.That(sheet.SheetView.SplitRow, Is.EqualTo(1));
+            Assert.That(sheet.AutoFilter.IsEnabled, Is.True);
+            Assert.That(sheet.PageSetup.PaperSize, Is.EqualTo(XLPaperSize.A4Paper));
+            Assert.That(sheet.PageSetup.PageOrientation, Is.EqualTo(XLPageOrientation.Landscape));
+            Assert.That(sheet.PageSetup.PagesWide, Is.EqualTo(1));
+            Assert.That(workbook.Worksheet(XlsxReportWriter.SummarySheetName).Cell(6, 2).GetString(), Is.EqualTo("OK"));
+        });
+    }
+
+    [Test]
+    public async Task Console_table_has_japanese_labels_aligned_columns_and_the_restart_advice()
+    {
+        var report = EnvironmentChecker.Check(await LoadAsync(GpoManaged));
+        var text = ConsoleReportWriter.Write(report, CheckProfile.Manual);
+        var lines = text.Split('\n').Select(l => l.TrimEnd('\r')).ToList();
+        var header = lines.Single(l => l.StartsWith("管理ID", StringComparison.Ordinal));
+        var rows = lines.Where(l => l.StartsWith("IE-", StringComparison.Ordinal) && l.Contains(" | ", StringComparison.Ordinal)).ToList();
+        var firstBar = ConsoleReportWriter.DisplayWidth(header[..header.IndexOf(" | ", StringComparison.Ordinal)]);
+        Assert.Multiple(() =>
+        {
+            Assert.That(header, Does.Contain("項目").And.Contain("実際の値").And.Contain("取得元").And.Contain("マニュアル").And.Contain("安全"));
+            Assert.That(rows, Has.Count.EqualTo(ControlIds.All.Count));
+            Assert.That(rows.Select(r => ConsoleReportWriter.DisplayWidth(r[..r.IndexOf(" | ", StringComparison.Ordinal)])), Is.All.EqualTo(firstBar));
+            Assert.That(text, Does.Contain("総合判定 (マニュアル): 不合格 [NG] ← 選択中のプロファイル"));
+            Assert.That(text, Does.Contain("上書きされた値: HKCU\\" + IsKey + " : SecureProtocols"));
+            Assert.That(text, Does.Contain(@"Policies\…\Internet Settings"));
+            Assert.That(text.TrimEnd(), Does.EndWith(CheckReport.RestartAdvice));
+        });
+    }
+
+    [TestCase("abc", 3)]
+    [TestCase("信頼済み", 8)]
+    [TestCase("ＴＬＳ1.0", 9)]
+    public void Display_width_counts_full_width_characters_twice(string text, int width) =>
+        Assert.That(ConsoleReportWriter.DisplayWidth(text), Is.EqualTo(width));
+}

@@ -1,0 +1,184 @@
+using System.Net;
+using System.Net.Security;
+using System.Security.Cryptography.X509Certificates;
+using AngleSharp;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
+
+namespace Shinkin.ReferenceServer.Tests.Support;
+
+/// <summary>
+/// A cookie-keeping HTTPS client that trusts only the server's CA (never ignores TLS errors),
+/// optionally presents a client certificate, and submits forms the way a browser would
+/// (hidden fields, including the antiforgery token, are sent back).
+/// </summary>
+public sealed class BrowserlessClient : IDisposable
+{
+    private readonly HttpClient _http;
+    private readonly HtmlParser _parser = new();
+
+    public BrowserlessClient(RunningReferenceServer server, X509Certificate2? clientCertificate = null, bool followRedirects = true)
+    {
+        Server = server;
+        using var caFile = X509Certificate2.CreateFromPem(File.ReadAllText(server.CaCertificatePemPath));
+        var ca = X509CertificateLoader.LoadCertificate(caFile.RawData);
+        Cookies = new CookieContainer();
+        var handler = new SocketsHttpHandler
+        {
+            CookieContainer = Cookies,
+            UseCookies = true,
+            AllowAutoRedirect = followRedirects,
+            SslOptions = new SslClientAuthenticationOptions
+            {
+                RemoteCertificateValidationCallback = (_, certificate, _, errors) => TrustedByCa(certificate, errors, ca),
+            },
+        };
+        if (clientCertificate is not null)
+        {
+            handler.SslOptions.ClientCertificates = new X509CertificateCollection { clientCertificate };
+            handler.SslOptions.LocalCertificateSelectionCallback = (_, _, _, _, _) => clientCertificate;
+        }
+
+        _http = new HttpClient(handler, disposeHandler: true);
+    }
+
+    public RunningReferenceServer Server { get; }
+
+    public CookieContainer Cookies { get; }
+
+    public Uri Public(string path) => new(Server.PublicUrl, path);
+
+    public Uri Secure(string path) => new(Server.CertificateUrl, path);
+
+    public async Task<HtmlPage> GetAsync(Uri url)
+    {
+        using var response = await _http.GetAsync(url);
+        return await ReadAsync(response);
+    }
+
+    public Task<HttpResponseMessage> SendAsync(HttpRequestMessage request) => _http.SendAsync(request);
+
+    /// <summary>Submits the form that contains the element with <paramref name="submitTestId"/> (its name/value included).</summary>
+    public async Task<HtmlPage> SubmitAsync(HtmlPage page, string submitTestId, IDictionary<string, string>? fields = null)
+    {
+        var submit = page.Element(submitTestId);
+        var form = submit.Closest("form") as IHtmlFormElement
+                   ?? (submit.GetAttribute("form") is { } formId ? page.Document.GetElementById(formId) as IHtmlFormElement : null)
+                   ?? throw new InvalidOperationException($"{submitTestId} is not inside a form");
+        var values = new List<KeyValuePair<string, string>>();
+        foreach (var element in form.Elements)
+        {
+            var name = element.GetAttribute("name");
+            if (string.IsNullOrEmpty(name) || element.HasAttribute("disabled"))
+            {
+                continue;
+            }
+
+            switch (element)
+            {
+                case IHtmlInputElement input when input.Type is "checkbox" or "radio":
+                    if (input.IsChecked)
+                    {
+                        values.Add(new(name, input.Value));
+                    }
+
+                    break;
+                case IHtmlInputElement input when input.Type is "submit" or "button":
+                    break;
+                case IHtmlInputElement input:
+                    values.Add(new(name, input.Value));
+                    break;
+                case IHtmlSelectElement select:
+                    values.Add(new(name, select.Value ?? ""));
+                    break;
+                case IHtmlTextAreaElement area:
+                    values.Add(new(name, area.Value));
+                    break;
+            }
+        }
+
+        if (submit.GetAttribute("name") is { Length: > 0 } submitName)
+        {
+            values.Add(new(submitName, submit.GetAttribute("value") ?? ""));
+        }
+
+        foreach (var (name, value) in fields ?? new Dictionary<string, string>())
+        {
+            var isMulti = form.Elements.OfType<IHtmlInputElement>().Count(e => e.Name == name && e.Type is "checkbox") > 0;
+            if (!isMulti)
+            {
+                values.RemoveAll(v => v.Key == name);
+            }
+
+            values.Add(new(name, value));
+        }
+
+        var action = submit.GetAttribute("formaction") ?? form.GetAttribute("action");
+        var target = string.IsNullOrEmpty(action) ? page.Url : new Uri(page.Url, action);
+        using var content = new FormUrlEncodedContent(values);
+        using var response = await _http.PostAsync(target, content);
+        return await ReadAsync(response);
+    }
+
+    /// <summary>Sets a checkbox group exactly (checked values only) before <see cref="SubmitAsync"/>.</summary>
+    public static void SetChecked(HtmlPage page, string name, IEnumerable<string> values)
+    {
+        var wanted = values.ToHashSet();
+        foreach (var box in page.Document.QuerySelectorAll<IHtmlInputElement>($"input[name='{name}']"))
+        {
+            box.IsChecked = wanted.Contains(box.Value);
+        }
+    }
+
+    public async Task<HttpResponseMessage> PostRawAsync(Uri url, IDictionary<string, string> fields)
+    {
+        using var content = new FormUrlEncodedContent(fields);
+        return await _http.PostAsync(url, content);
+    }
+
+    public async Task<byte[]> GetBytesAsync(Uri url) => await _http.GetByteArrayAsync(url);
+
+    public void Dispose() => _http.Dispose();
+
+    private async Task<HtmlPage> ReadAsync(HttpResponseMessage response)
+    {
+        var html = await response.Content.ReadAsStringAsync();
+        var document = await _parser.ParseDocumentAsync(html);
+        return new HtmlPage(response.RequestMessage!.RequestUri!, response.StatusCode, document, html, response.Headers.Location);
+    }
+
+    private static bool TrustedByCa(X509Certificate? certificate, SslPolicyErrors errors, X509Certificate2 ca)
+    {
+        if (certificate is null || errors.HasFlag(SslPolicyErrors.RemoteCertificateNameMismatch) || errors.HasFlag(SslPolicyErrors.RemoteCertificateNotAvailable))
+        {
+            return false;
+        }
+
+        using var chain = new X509Chain();
+        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
+        chain.ChainPolicy.CustomTrustStore.Add(ca);
+        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+        using var leaf = X509CertificateLoader.LoadCertificate(certificate.GetRawCertData());
+        return chain.Build(leaf);
+    }
+}
+
+/// <summary>A received HTML page, queried by data-testid.</summary>
+public sealed record HtmlPage(Uri Url, HttpStatusCode Status, IDocument Document, string Html, Uri? Location)
+{
+    public string Screen => Document.QuerySelector("main[data-screen]")?.GetAttribute("data-screen") ?? "";
+
+    public IElement Element(string testId) =>
+        Document.QuerySelector($"[data-testid='{testId}']") ?? throw new InvalidOperationException($"No element data-testid='{testId}' on screen '{Screen}' ({Url})");
+
+    public IElement? Find(string testId) => Document.QuerySelector($"[data-testid='{testId}']");
+
+    public bool Has(string testId) => Find(testId) is not null;
+
+    public string Text(string testId) => Element(testId).TextContent.Trim();
+
+    public IReadOnlyList<IElement> All(string testIdPrefix) => Document.QuerySelectorAll($"[data-testid^='{testIdPrefix}']").ToList();
+
+    public string? Href(string testId) => Element(testId).GetAttribute("href");
+}

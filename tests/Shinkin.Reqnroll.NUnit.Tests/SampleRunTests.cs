@@ -1,0 +1,227 @@
+using System.Text.Json;
+using NUnit.Framework;
+
+namespace Shinkin.Reqnroll.NUnit.Tests;
+
+/// <summary>
+/// Builds Samples/SampleSuite (a consumer of the bridge with Japanese features, step bindings, hooks and a
+/// reqnroll.json with the html and message formatters) and runs it with `dotnet test` as a child process.
+/// </summary>
+[TestFixture]
+[NonParallelizable]
+public sealed class SampleRunTests
+{
+    private static readonly TimeSpan BuildLimit = TimeSpan.FromMinutes(5);
+    private static readonly TimeSpan RunLimit = TimeSpan.FromMinutes(3);
+
+    private static readonly string[] PassingScenarios =
+    [
+        "基本動作: 成功するシナリオ",
+        "基本動作: 足し算 <a> と <b> [例 1]",
+        "基本動作: 足し算 <a> と <b> [例 2]",
+        "基本動作: 足し算 <a> と <b> [例 3]",
+        "表と文書: データテーブル",
+        "表と文書: 文書と表の置き換え [例 1]",
+        "表と文書: 規則の中のシナリオ",
+        "並列A: 並列Aのシナリオ",
+        "並列B: 並列Bのシナリオ",
+    ];
+
+    private static readonly string[] Features = ["基本動作", "表と文書", "並列A", "並列B"];
+
+    private SampleRun _main = null!;
+    private SampleRun _master = null!;
+    private SampleRun _noneSelected = null!;
+    private SampleRun _emptyRoot = null!;
+
+    [OneTimeSetUp]
+    public async Task BuildAndRunSampleAsync()
+    {
+        var artifacts = Path.Combine(AppContext.BaseDirectory, "sample-build");
+        var build = await DotnetCli.RunAsync(
+            ["build", SampleProject.ProjectFile, "-c", SampleProject.Configuration, "--artifacts-path", artifacts, "-nodeReuse:false"],
+            new Dictionary<string, string>(),
+            BuildLimit);
+        Assert.That(build.ExitCode, Is.Zero, build.Output);
+
+        await TestContext.Progress.WriteLineAsync($"sample built in {build.Elapsed}");
+        var output = Path.Combine(artifacts, "bin", "Shinkin.Reqnroll.NUnit.Sample", SampleProject.Configuration.ToLowerInvariant());
+        _main = await SampleRun.ExecuteAsync("main", output, "behaviour", [], RunLimit);
+        _master = await SampleRun.ExecuteAsync("master", output, "behaviour", ["--filter", "TestCategory=master"], RunLimit);
+        _noneSelected = await SampleRun.ExecuteAsync(
+            "none", output, "behaviour", ["--filter", "TestCategory=no-such-tag", "--", "RunConfiguration.TreatNoTestsAsError=true"], RunLimit);
+        _emptyRoot = await SampleRun.ExecuteAsync("empty", output, "empty", [], RunLimit);
+    }
+
+    [Test]
+    public void Passing_scenarios_pass_through_reqnroll()
+    {
+        Assert.Multiple(() =>
+        {
+            foreach (var name in PassingScenarios)
+            {
+                Assert.That(_main.Outcome(name), Is.EqualTo("Passed"), $"{name}{Environment.NewLine}{_main.Results.GetValueOrDefault(name)?.Message}");
+            }
+        });
+    }
+
+    [Test]
+    public void A_failing_step_fails_the_test_and_names_the_step()
+    {
+        var result = _main.Result("基本動作: 失敗するステップ");
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Outcome, Is.EqualTo("Failed"));
+            Assert.That(result.Message, Does.Contain("Step failed: ならば カウンターは 99 である (基本動作.feature:16)"));
+            Assert.That(result.Message, Does.Contain("Expected: 99"));
+            Assert.That(_main.Cli.ExitCode, Is.Not.Zero);
+        });
+    }
+
+    [Test]
+    public void An_undefined_step_fails_and_prints_the_binding_snippet()
+    {
+        var result = _main.Result("基本動作: 未定義のステップ");
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Outcome, Is.EqualTo("Failed"), "undefined must not be inconclusive even with missingOrPendingStepsOutcome=Inconclusive");
+            Assert.That(result.Message, Does.Contain("[When(\"まだ誰も実装していない手順を実行する\")]"));
+            Assert.That(result.Message, Does.Contain("public void"));
+        });
+    }
+
+    [Test]
+    public void An_ambiguous_step_fails()
+    {
+        var result = _main.Result("基本動作: 曖昧なステップ");
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Outcome, Is.EqualTo("Failed"));
+            Assert.That(result.Message, Does.Contain("Ambiguous").And.Contain("二つの定義に一致する手順を実行する"));
+        });
+    }
+
+    [Test]
+    public void Pending_and_ignored_scenarios_are_neither_passed_nor_failed()
+    {
+        Assert.Multiple(() =>
+        {
+            Assert.That(_main.Outcome("基本動作: 保留のステップ"), Is.Not.EqualTo("Passed").And.Not.EqualTo("Failed"));
+            Assert.That(_main.Outcome("基本動作: 無視するシナリオ"), Is.EqualTo("NotExecuted"));
+        });
+    }
+
+    [Test]
+    public void A_broken_feature_file_yields_a_failing_test_naming_file_line_and_parser_message()
+    {
+        var result = _main.Result("壊れた.feature: 読み込みエラー");
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Outcome, Is.EqualTo("Failed"));
+            Assert.That(result.Message, Does.Contain("壊れた.feature(5,3)"));
+            Assert.That(result.Message, Does.Contain("got 'これはキーワードのない行'"));
+        });
+    }
+
+    [Test]
+    public void Test_run_hooks_fire_once_and_feature_hooks_once_per_feature()
+    {
+        Assert.Multiple(() =>
+        {
+            Assert.That(_main.HookLog.Count(line => line == "BeforeTestRun"), Is.EqualTo(1));
+            Assert.That(_main.HookLog.Count(line => line == "AfterTestRun"), Is.EqualTo(1));
+            Assert.That(_main.HookLog[0], Is.EqualTo("BeforeTestRun"));
+            Assert.That(_main.HookLog[^1], Is.EqualTo("AfterTestRun"));
+            foreach (var feature in Features)
+            {
+                Assert.That(_main.HookLog.Count(line => line == $"BeforeFeature|{feature}|ja-JP"), Is.EqualTo(1), feature);
+                Assert.That(_main.HookLog.Count(line => line == $"AfterFeature|{feature}"), Is.EqualTo(1), feature);
+            }
+        });
+    }
+
+    [Test]
+    public void Scenarios_get_feature_and_rule_tags_in_reqnroll()
+    {
+        Assert.That(_main.HookLog, Does.Contain("Scenario|表と文書|規則の中のシナリオ|rule-tag"));
+        Assert.That(_main.HookLog, Does.Contain("Scenario|基本動作|成功するシナリオ|master,smoke"));
+    }
+
+    [Test]
+    public void Two_workers_run_scenarios_in_parallel_without_mixing_contexts()
+    {
+        var overlaps = _main.HookLog.Where(line => line.StartsWith("Overlap|", StringComparison.Ordinal)).Select(line => line.Split('|')).ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(overlaps.Select(o => (o[1], o[2])), Is.EquivalentTo(new[] { ("並列A", "True"), ("並列B", "True") }));
+            Assert.That(overlaps.Select(o => o[3]).Distinct().Count(), Is.EqualTo(2), "the two scenarios ran on two threads at once");
+            Assert.That(_main.Outcome("並列A: 並列Aのシナリオ"), Is.EqualTo("Passed"), "its Then step checks that its scenario context stayed its own");
+            Assert.That(_main.Outcome("並列B: 並列Bのシナリオ"), Is.EqualTo("Passed"));
+        });
+    }
+
+    [Test]
+    public void Reqnrolls_html_formatter_writes_a_report_with_the_scenarios()
+    {
+        Assert.That(_main.Html, Is.Not.Null, "reports/reqnroll_report.html configured in the sample's reqnroll.json");
+        Assert.Multiple(() =>
+        {
+            Assert.That(_main.Html, Does.Contain("<title>Reqnroll Report"));
+            foreach (var title in new[] { "機能: 基本動作", "成功するシナリオ", "失敗するステップ", "足し算", "文書と表の置き換え", "規則の中のシナリオ", "並列Aのシナリオ" })
+            {
+                Assert.That(_main.Html, Does.Contain(title));
+            }
+        });
+    }
+
+    [Test]
+    public void Reqnroll_reports_every_executed_scenario_against_its_pickle()
+    {
+        var envelopes = _main.Messages.Select(line => JsonDocument.Parse(line).RootElement).ToList();
+        var pickleIds = envelopes.Where(e => e.TryGetProperty("pickle", out _)).Select(e => e.GetProperty("pickle").GetProperty("id").GetString()).ToHashSet();
+        var testCasePickles = envelopes.Where(e => e.TryGetProperty("testCase", out _)).Select(e => e.GetProperty("testCase").GetProperty("pickleId").GetString()).ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(pickleIds, Has.Count.EqualTo(14));
+            Assert.That(testCasePickles, Has.Count.EqualTo(13), "every scenario but the ignored one ran");
+            Assert.That(testCasePickles, Is.SubsetOf(pickleIds));
+            Assert.That(envelopes.Count(e => e.TryGetProperty("testCaseFinished", out _)), Is.EqualTo(13));
+        });
+    }
+
+    [Test]
+    public void Dotnet_test_filter_selects_scenarios_by_tag()
+    {
+        Assert.Multiple(() =>
+        {
+            Assert.That(_master.Results.Keys, Is.EquivalentTo(new[] { "基本動作: 成功するシナリオ", "基本動作: 足し算 <a> と <b> [例 3]" }));
+            Assert.That(_master.Results.Values.Select(r => r.Outcome), Is.All.EqualTo("Passed"));
+            Assert.That(_master.HookLog.Where(line => line.StartsWith("BeforeFeature|", StringComparison.Ordinal)), Is.EqualTo(new[] { "BeforeFeature|基本動作|ja-JP" }));
+            Assert.That(_master.Cli.ExitCode, Is.Zero);
+        });
+    }
+
+    [Test]
+    public void A_selection_of_zero_scenarios_fails_the_run()
+    {
+        Assert.Multiple(() =>
+        {
+            Assert.That(_noneSelected.Cli.ExitCode, Is.Not.Zero, _noneSelected.Cli.Output);
+            Assert.That(_noneSelected.Cli.Output, Does.Contain("No test matches the given testcase filter"));
+            Assert.That(_noneSelected.Results, Is.Empty);
+        });
+    }
+
+    [Test]
+    public void A_features_root_without_features_yields_a_failing_test()
+    {
+        var result = _emptyRoot.Results.Values.Single();
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Name, Is.EqualTo("features root: シナリオなし"));
+            Assert.That(result.Outcome, Is.EqualTo("Failed"));
+            Assert.That(result.Message, Does.Contain("No .feature file"));
+            Assert.That(_emptyRoot.Cli.ExitCode, Is.Not.Zero);
+        });
+    }
+}

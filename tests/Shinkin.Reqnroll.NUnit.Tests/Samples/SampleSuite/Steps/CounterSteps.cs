@@ -1,0 +1,26 @@
+using NUnit.Framework;
+using Reqnroll;
+
+namespace Shinkin.Reqnroll.NUnit.Sample.Steps;
+
+[Binding]
+public sealed class CounterSteps(Counter counter)
+{
+    [Given("カウンターを {int} にする")]
+    public void SetCounter(int value) => counter.Value = value;
+
+    [When("カウンターに {int} を足す")]
+    public void AddToCounter(int value) => counter.Value += value;
+
+    [Then("カウンターは {int} である")]
+    public void CounterIs(int expected) => Assert.That(counter.Value, Is.EqualTo(expected));
+
+    [When("二つの定義に一致する手順を実行する")]
+    public void AmbiguousFirst() => counter.Value++;
+
+    [When("二つの定義に一致する手順を実行する")]
+    public void AmbiguousSecond() => counter.Value--;
+
+    [When("保留中の手順を実行する")]
+    public void PendingStep() => throw new PendingStepException();
+}

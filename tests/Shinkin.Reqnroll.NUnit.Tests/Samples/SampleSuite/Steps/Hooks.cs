@@ -1,0 +1,25 @@
+using Reqnroll;
+
+namespace Shinkin.Reqnroll.NUnit.Sample.Steps;
+
+[Binding]
+public sealed class Hooks
+{
+    [BeforeTestRun]
+    public static void BeforeTestRun() => SampleRun.Log("BeforeTestRun");
+
+    [AfterTestRun]
+    public static void AfterTestRun() => SampleRun.Log("AfterTestRun");
+
+    [BeforeFeature]
+    public static void BeforeFeature(FeatureContext featureContext) =>
+        SampleRun.Log($"BeforeFeature|{featureContext.FeatureInfo.Title}|{featureContext.FeatureInfo.Language.Name}");
+
+    [AfterFeature]
+    public static void AfterFeature(FeatureContext featureContext) =>
+        SampleRun.Log($"AfterFeature|{featureContext.FeatureInfo.Title}");
+
+    [BeforeScenario]
+    public static void BeforeScenario(FeatureContext featureContext, ScenarioContext scenarioContext) =>
+        SampleRun.Log($"Scenario|{featureContext.FeatureInfo.Title}|{scenarioContext.ScenarioInfo.Title}|{string.Join(",", scenarioContext.ScenarioInfo.CombinedTags)}");
+}

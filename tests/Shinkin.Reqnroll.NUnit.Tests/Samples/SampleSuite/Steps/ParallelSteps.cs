@@ -1,0 +1,30 @@
+using NUnit.Framework;
+using Reqnroll;
+
+namespace Shinkin.Reqnroll.NUnit.Sample.Steps;
+
+[Binding]
+public sealed class ParallelSteps(Ownership ownership, ScenarioContext scenarioContext, FeatureContext featureContext)
+{
+    [Given("文脈に {string} を記録する")]
+    public void Own(string owner)
+    {
+        ownership.Owner = owner;
+        scenarioContext["owner"] = owner;
+    }
+
+    [When("並列の相手を待つ")]
+    public async Task WaitForPartnerAsync()
+    {
+        var overlapped = await SampleRun.MeetPartnerAsync();
+        SampleRun.Log($"Overlap|{featureContext.FeatureInfo.Title}|{overlapped}|{Environment.CurrentManagedThreadId}");
+    }
+
+    [Then("文脈は {string} のままである")]
+    public void StillOwned(string owner)
+    {
+        Assert.That(ownership.Owner, Is.EqualTo(owner));
+        Assert.That(scenarioContext["owner"], Is.EqualTo(owner));
+        Assert.That(featureContext.FeatureInfo.Title, Is.EqualTo(owner));
+    }
+}
