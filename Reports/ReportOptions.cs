@@ -1,5 +1,17 @@
 namespace Shinkin.Reports;
 
+public enum ScreenshotEmbedding
+{
+    /// <summary>
+    /// Embed each PNG screenshot as recorded, streamed from disk after ClosedXML has saved (no
+    /// decoding, bounded memory, fastest). The workbook is as large as the screenshots together.
+    /// </summary>
+    Original,
+
+    /// <summary>Embed a down-scaled JPEG (<see cref="ReportOptions.ScreenshotStoredWidth"/>): a file a third the size, several times slower to render.</summary>
+    Thumbnail,
+}
+
 public sealed record ReportOptions
 {
     /// <summary>Folder of the .feature files; used for the coverage matrix. Optional: without it coverage comes from the run's tags.</summary>
@@ -11,8 +23,10 @@ public sealed record ReportOptions
     /// <summary>Displayed width of a step screenshot in the scenario sheet, in pixels.</summary>
     public int ScreenshotDisplayWidth { get; init; } = 400;
 
+    public ScreenshotEmbedding ScreenshotEmbedding { get; init; } = ScreenshotEmbedding.Original;
+
     /// <summary>
-    /// Stored width of the embedded copy. Screenshots are down-scaled to this before they go into
+    /// Stored width of the embedded copy in <see cref="ScreenshotEmbedding.Thumbnail"/> mode. Screenshots are down-scaled to this before they go into
     /// the workbook, which bounds memory and file size; the full-size PNG stays linked beside it.
     /// </summary>
     public int ScreenshotStoredWidth { get; init; } = 640;

@@ -8,6 +8,8 @@ namespace Shinkin.PageObjects.Pages;
 /// </summary>
 public abstract class Page
 {
+    private static readonly TimeSpan LandingTimeout = TimeSpan.FromSeconds(15);
+
     protected Page(IBrowserSession session, string screenId)
     {
         Session = session;
@@ -43,6 +45,53 @@ public abstract class Page
         return page;
     }
 
+    /// <summary>
+    /// For actions whose outcome depends on the server's answer (accepted: next screen; refused: the
+    /// same screen with a message): waits until one of the candidate screens shows and returns it.
+    /// </summary>
+    protected async Task<Page> ArriveAtOneOfAsync(IReadOnlyList<Page> candidates, CancellationToken cancellationToken)
+    {
+        var deadline = DateTime.UtcNow + LandingTimeout;
+        while (true)
+        {
+            foreach (var candidate in candidates)
+            {
+                if (await Session.IsVisibleAsync(Ui.Screen(candidate.ScreenId), cancellationToken))
+                {
+                    return candidate;
+                }
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                var title = await SafeTitleAsync(cancellationToken);
+                var expected = string.Join(", ", candidates.Select(c => c.ScreenId));
+                throw new BrowserException($"expected one of the screens {expected}, but the browser shows '{title}' at {Session.CurrentUrl}");
+            }
+
+            await Task.Delay(100, cancellationToken);
+        }
+    }
+
+    /// <summary>The non-empty, visible texts among <paramref name="targets"/> (messages beside fields, banners).</summary>
+    protected async Task<IReadOnlyList<string>> ReadVisibleTextsAsync(IEnumerable<Target> targets, CancellationToken cancellationToken)
+    {
+        var texts = new List<string>();
+        foreach (var target in targets)
+        {
+            if (await Session.IsVisibleAsync(target, cancellationToken))
+            {
+                var text = await Session.ReadTextAsync(target, cancellationToken);
+                if (text.Length > 0)
+                {
+                    texts.Add(text);
+                }
+            }
+        }
+
+        return texts;
+    }
+
     private async Task<string> SafeTitleAsync(CancellationToken cancellationToken)
     {
         try
@@ -54,4 +103,11 @@ public abstract class Page
             return "(no page)";
         }
     }
+}
+
+/// <summary>A screen that answers input with messages (errors beside fields, banners).</summary>
+public interface IShowsMessages
+{
+    /// <summary>Every message the screen shows now, in screen order.</summary>
+    Task<IReadOnlyList<string>> MessagesAsync(CancellationToken cancellationToken = default);
 }

@@ -63,7 +63,33 @@ public sealed class LoginPage : Page
     {
     }
 
+    /// <summary>Opens the login screen by its address, as a bookmark would (for preconditions, not for the manual's path).</summary>
+    public static async Task<LoginPage> OpenAsync(IBrowserSession session, Uri publicUrl, CancellationToken cancellationToken = default)
+    {
+        await session.NavigateAsync(new Uri(publicUrl, Ui.Login.Path), cancellationToken);
+        var page = new LoginPage(session);
+        await page.WaitUntilLoadedAsync(cancellationToken);
+        return page;
+    }
+
     public Task<bool> OffersCertificateAcquisitionAsync(CancellationToken cancellationToken = default) => ShowsAsync(Ui.Login.CertificateAcquire, cancellationToken);
 
     public Task<bool> OffersCertificateLoginAsync(CancellationToken cancellationToken = default) => ShowsAsync(Ui.Login.CertificateLogin, cancellationToken);
+
+    /// <summary>[電子証明書取得] opens the acquisition in a window of its own.</summary>
+    public async Task<CertificateAcquirePage> ClickCertificateAcquireAsync(CancellationToken cancellationToken = default)
+    {
+        await Session.ClickAndSwitchToNewWindowAsync(Ui.Login.CertificateAcquire, cancellationToken);
+        return await ArriveAsync(new CertificateAcquirePage(Session), cancellationToken);
+    }
+
+    /// <summary>
+    /// [電子証明書ログイン]: the browser presents the client certificate it holds for the certificate
+    /// origin; the server answers with the password screen, or an error screen when the certificate is refused.
+    /// </summary>
+    public async Task<Page> ClickCertificateLoginAsync(CancellationToken cancellationToken = default)
+    {
+        await Session.ClickAsync(Ui.Login.CertificateLogin, cancellationToken);
+        return await ArriveAtOneOfAsync([new CertificateLoginPage(Session), new CertificateErrorPage(Session)], cancellationToken);
+    }
 }

@@ -12,6 +12,8 @@ namespace Shinkin.Reports.Excel;
 /// </summary>
 internal sealed class EvidenceWorkbookWriter
 {
+    private readonly List<string> _streamedPictures = [];
+
     public const string SummarySheet = "サマリー";
     public const string ListSheet = "結果一覧";
     public const int ListHeaderRow = 3;
@@ -52,7 +54,7 @@ internal sealed class EvidenceWorkbookWriter
         }
 
         var ahead = Math.Max(1, _options.MaxDegreeOfParallelism) * 2;
-        var window = new Queue<Task<IReadOnlyList<Thumbnail?>>>();
+        var window = new Queue<Task<IReadOnlyList<PreparedPicture?>>>();
         var next = 0;
         while (next < scenarios.Count && window.Count < ahead)
         {
@@ -78,11 +80,20 @@ internal sealed class EvidenceWorkbookWriter
         var temp = path + ".tmp.xlsx";
         _progress?.Report("ブックを保存しています");
         await Task.Run(() => workbook.SaveAs(temp), cancellationToken);
+        if (_streamedPictures.Count > 0)
+        {
+            _progress?.Report($"スクリーンショット {_streamedPictures.Count} 枚を格納しています");
+            var withPictures = path + ".tmp2.xlsx";
+            await PicturePlaceholders.ReplaceAsync(temp, withPictures, _streamedPictures, cancellationToken);
+            File.Delete(temp);
+            temp = withPictures;
+        }
+
         File.Move(temp, path, overwrite: true);
     }
 
-    private Task<IReadOnlyList<Thumbnail?>> PrepareAsync(ScenarioRecord scenario, CancellationToken cancellationToken) =>
-        Task.Run<IReadOnlyList<Thumbnail?>>(() => scenario.Steps.Select(step =>
+    private Task<IReadOnlyList<PreparedPicture?>> PrepareAsync(ScenarioRecord scenario, CancellationToken cancellationToken) =>
+        Task.Run<IReadOnlyList<PreparedPicture?>>(() => scenario.Steps.Select(step =>
         {
             cancellationToken.ThrowIfCancellationRequested();
             var full = ScreenshotPath(step.Screenshot);
@@ -93,7 +104,13 @@ internal sealed class EvidenceWorkbookWriter
 
             try
             {
-                return ScreenshotThumbnails.Create(full, _options.ScreenshotStoredWidth, _options.ScreenshotJpegQuality);
+                if (_options.ScreenshotEmbedding == ScreenshotEmbedding.Original && PngSize(full) is var (width, height))
+                {
+                    return new PreparedPicture(null, full, width, height);
+                }
+
+                var thumbnail = ScreenshotThumbnails.Create(full, _options.ScreenshotStoredWidth, _options.ScreenshotJpegQuality);
+                return new PreparedPicture(thumbnail, null, thumbnail.Width, thumbnail.Height);
             }
             catch (Exception ex) when (ex is ArgumentException or OutOfMemoryException or IOException or System.Runtime.InteropServices.ExternalException)
             {
@@ -102,6 +119,13 @@ internal sealed class EvidenceWorkbookWriter
                 return null;
             }
         }).ToList(), cancellationToken);
+
+    private static (int Width, int Height)? PngSize(string path)
+    {
+        Span<byte> header = stackalloc byte[24];
+        using var stream = File.OpenRead(path);
+        return stream.ReadAtLeast(header, header.Length, throwOnEndOfStream: false) == header.Length ? PngThumbnailer.Size(header) : null;
+    }
 
     private string? ScreenshotPath(string? relative)
     {
@@ -319,7 +343,7 @@ internal sealed class EvidenceWorkbookWriter
         WorkbookStyle.PrintSetup(sheet, ListHeaderRow, ListHeaderRow, $"{Title}　結果一覧");
     }
 
-    private void WriteScenario(IXLWorksheet sheet, int number, ScenarioRecord scenario, IReadOnlyList<Thumbnail?> thumbnails)
+    private void WriteScenario(IXLWorksheet sheet, int number, ScenarioRecord scenario, IReadOnlyList<PreparedPicture?> pictures)
     {
         var pictureWidth = Math.Max(80, _options.ScreenshotDisplayWidth);
         sheet.Column(1).Width = 5;
@@ -392,14 +416,22 @@ internal sealed class EvidenceWorkbookWriter
             sheet.Cell(row, 5).SetValue(Math.Round(step.Duration.TotalSeconds, 2));
             sheet.Cell(row, 5).Style.NumberFormat.Format = "0.00";
             var textHeight = TextWidth.WrappedLines(text, sheet.Column(3).Width) * WorkbookStyle.LineHeight + 4;
-            var thumbnail = i < thumbnails.Count ? thumbnails[i] : null;
+            var picture = i < pictures.Count ? pictures[i] : null;
             var shot = sheet.Cell(row, 6);
-            if (thumbnail is not null && step.Screenshot is not null)
+            if (picture is not null && step.Screenshot is not null)
             {
-                var height = (int)Math.Round(thumbnail.Height * (double)pictureWidth / thumbnail.Width);
-                using (var stream = new MemoryStream(thumbnail.Data, writable: false))
+                var height = (int)Math.Round(picture.Height * (double)pictureWidth / picture.Width);
+                var (data, format) = picture.Embedded is { } thumbnail
+                    ? (thumbnail.Data, thumbnail.Format)
+                    : (PicturePlaceholders.Create(_streamedPictures.Count), ClosedXML.Excel.Drawings.XLPictureFormat.Png);
+                if (picture.SourcePath is not null)
                 {
-                    sheet.AddPicture(stream, thumbnail.Format, $"step{i + 1}")
+                    _streamedPictures.Add(picture.SourcePath);
+                }
+
+                using (var stream = new MemoryStream(data, writable: false))
+                {
+                    sheet.AddPicture(stream, format, $"step{i + 1}")
                         .MoveTo(shot, 4, PictureTopOffset)
                         .WithSize(pictureWidth, height);
                 }
@@ -445,6 +477,9 @@ internal sealed class EvidenceWorkbookWriter
         sheet.SheetView.FreezeRows(ScenarioHeaderRow);
         WorkbookStyle.PrintSetup(sheet, ScenarioHeaderRow, ScenarioHeaderRow, $"{Title}　{number:000} {scenario.Scenario}");
     }
+
+    /// <summary>Either an embedded thumbnail, or a screenshot file streamed in after saving.</summary>
+    private sealed record PreparedPicture(Thumbnail? Embedded, string? SourcePath, int Width, int Height);
 
     private static void Pair(IXLWorksheet sheet, int row, string label, string value, string label2, string? value2)
     {

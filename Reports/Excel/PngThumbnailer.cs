@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Drawing;
 using System.Drawing.Imaging;
 using System.IO.Compression;
+using System.Numerics;
 using System.Runtime.InteropServices;
 using ClosedXML.Excel.Drawings;
 
@@ -140,33 +141,7 @@ internal static class PngThumbnailer
             }
 
             rowsInTarget++;
-            for (var x = 0; x < width; x++)
-            {
-                var i = x * channels;
-                int r, g, b;
-                if (channels >= 3)
-                {
-                    (r, g, b) = (current[i], current[i + 1], current[i + 2]);
-                }
-                else
-                {
-                    r = g = b = current[i];
-                }
-
-                if (channels is 2 or 4)
-                {
-                    var alpha = current[i + channels - 1];
-                    r = ((r * alpha) + (255 * (255 - alpha))) / 255;
-                    g = ((g * alpha) + (255 * (255 - alpha))) / 255;
-                    b = ((b * alpha) + (255 * (255 - alpha))) / 255;
-                }
-
-                var s = columnOf[x] * 3;
-                sums[s] += b;
-                sums[s + 1] += g;
-                sums[s + 2] += r;
-            }
-
+            Accumulate(current, width, channels, columnOf, sums);
             (previous, current) = (current, previous);
         }
 
@@ -192,7 +167,50 @@ internal static class PngThumbnailer
         Array.Clear(sums);
     }
 
-    private static void Unfilter(byte type, byte[] row, byte[] previous, int bpp)
+    private static void Accumulate(ReadOnlySpan<byte> row, int width, int channels, ReadOnlySpan<int> columnOf, Span<int> sums)
+    {
+        if (channels == 3)
+        {
+            for (int x = 0, i = 0; x < width; x++, i += 3)
+            {
+                var s = columnOf[x] * 3;
+                sums[s] += row[i + 2];
+                sums[s + 1] += row[i + 1];
+                sums[s + 2] += row[i];
+            }
+
+            return;
+        }
+
+        for (int x = 0, i = 0; x < width; x++, i += channels)
+        {
+            int r, g, b;
+            if (channels == 4)
+            {
+                (r, g, b) = (row[i], row[i + 1], row[i + 2]);
+            }
+            else
+            {
+                r = g = b = row[i];
+            }
+
+            if (channels is 2 or 4)
+            {
+                var alpha = row[i + channels - 1];
+                var white = 255 * (255 - alpha);
+                r = ((r * alpha) + white) / 255;
+                g = ((g * alpha) + white) / 255;
+                b = ((b * alpha) + white) / 255;
+            }
+
+            var s = columnOf[x] * 3;
+            sums[s] += b;
+            sums[s + 1] += g;
+            sums[s + 2] += r;
+        }
+    }
+
+    private static void Unfilter(byte type, Span<byte> row, ReadOnlySpan<byte> previous, int bpp)
     {
         switch (type)
         {
@@ -206,25 +224,44 @@ internal static class PngThumbnailer
 
                 break;
             case 2:
-                for (var i = 0; i < row.Length; i++)
+                var vectors = row.Length - (row.Length % Vector<byte>.Count);
+                for (var i = 0; i < vectors; i += Vector<byte>.Count)
+                {
+                    (new Vector<byte>(row[i..]) + new Vector<byte>(previous[i..])).CopyTo(row[i..]);
+                }
+
+                for (var i = vectors; i < row.Length; i++)
                 {
                     row[i] += previous[i];
                 }
 
                 break;
             case 3:
-                for (var i = 0; i < row.Length; i++)
+                for (var i = 0; i < bpp; i++)
                 {
-                    var left = i >= bpp ? row[i - bpp] : 0;
-                    row[i] += (byte)((left + previous[i]) >> 1);
+                    row[i] += (byte)(previous[i] >> 1);
+                }
+
+                for (var i = bpp; i < row.Length; i++)
+                {
+                    row[i] += (byte)((row[i - bpp] + previous[i]) >> 1);
                 }
 
                 break;
             case 4:
-                for (var i = 0; i < row.Length; i++)
+                for (var i = 0; i < bpp; i++)
                 {
-                    int a = i >= bpp ? row[i - bpp] : 0, b = previous[i], c = i >= bpp ? previous[i - bpp] : 0;
-                    int p = a + b - c, pa = Math.Abs(p - a), pb = Math.Abs(p - b), pc = Math.Abs(p - c);
+                    row[i] += previous[i];
+                }
+
+                for (var i = bpp; i < row.Length; i++)
+                {
+                    int a = row[i - bpp], b = previous[i], c = previous[i - bpp];
+                    int pa = b - c, pb = a - c;
+                    var pc = pa + pb;
+                    pa = pa < 0 ? -pa : pa;
+                    pb = pb < 0 ? -pb : pb;
+                    pc = pc < 0 ? -pc : pc;
                     row[i] += (byte)(pa <= pb && pa <= pc ? a : pb <= pc ? b : c);
                 }
 

@@ -154,7 +154,7 @@ public sealed class SampleRunTests
         Assert.Multiple(() =>
         {
             Assert.That(overlaps.Select(o => (o[1], o[2])), Is.EquivalentTo(new[] { ("並列A", "True"), ("並列B", "True") }));
-            Assert.That(overlaps.Select(o => o[3]).Distinct().Count(), Is.EqualTo(2), "the two scenarios ran on two threads at once");
+            Assert.That(overlaps.Select(o => o[3]).Distinct().Count(), Is.EqualTo(2), "the two scenarios ran on two NUnit workers");
             Assert.That(_main.Outcome("並列A: 並列Aのシナリオ"), Is.EqualTo("Passed"), "its Then step checks that its scenario context stayed its own");
             Assert.That(_main.Outcome("並列B: 並列Bのシナリオ"), Is.EqualTo("Passed"));
         });

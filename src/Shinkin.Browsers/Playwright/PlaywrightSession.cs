@@ -179,9 +179,9 @@ internal sealed class PlaywrightSession : IBrowserSession, ISupportsTracing, ISu
                 // RunBeforeUnload behaves like the user's close; it does not wait, so we wait for Close.
                 await page.CloseAsync(new PageCloseOptions { RunBeforeUnload = true });
             }
-            catch (PlaywrightException ex) when (page.IsClosed)
+            catch (PlaywrightException) when (page.IsClosed)
             {
-                _ = ex;
+                // Closed meanwhile by its own window.close(): the goal is reached.
             }
 
             if (!page.IsClosed && await Task.WhenAny(closed.Task, Task.Delay(options.Timeout, cancellationToken)) != closed.Task)

@@ -17,6 +17,7 @@ public sealed class PlaywrightSessionFactory : IBrowserSessionFactory
     private readonly BrowserOptions options;
     private readonly PlaywrightBrowserHost host;
     private readonly string home;
+    private (string? Previous, string Ours)? nodeCa;
 
     public PlaywrightSessionFactory(BrowserOptions options, TextWriter? log = null)
     {
@@ -48,7 +49,11 @@ public sealed class PlaywrightSessionFactory : IBrowserSessionFactory
             }
 
             // Node reads this once at start; the driver process is started by Playwright.CreateAsync.
-            Environment.SetEnvironmentVariable("NODE_EXTRA_CA_CERTS", Path.GetFullPath(ca));
+            if (nodeCa is null)
+            {
+                nodeCa = (Environment.GetEnvironmentVariable("NODE_EXTRA_CA_CERTS"), Path.GetFullPath(ca));
+                Environment.SetEnvironmentVariable("NODE_EXTRA_CA_CERTS", nodeCa.Value.Ours);
+            }
         }
 
         await host.BrowserAsync(cancellationToken);
@@ -61,7 +66,16 @@ public sealed class PlaywrightSessionFactory : IBrowserSessionFactory
         return await PlaywrightSession.CreateAsync(browser, sessionOptions, cancellationToken);
     }
 
-    public ValueTask DisposeAsync() => host.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await host.DisposeAsync();
+
+        // Later drivers in this process must not inherit a CA file that may be deleted with its run.
+        if (nodeCa is { } set && Environment.GetEnvironmentVariable("NODE_EXTRA_CA_CERTS") == set.Ours)
+        {
+            Environment.SetEnvironmentVariable("NODE_EXTRA_CA_CERTS", set.Previous);
+        }
+    }
 
     private async Task<IBrowser> LaunchAsync(IPlaywright playwright)
     {

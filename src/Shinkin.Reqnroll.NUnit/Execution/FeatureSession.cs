@@ -82,8 +82,15 @@ internal sealed class FeatureSession(TestRun run, FeatureDocument feature)
 
         if (runner.FeatureContext is null)
         {
-            // A failing [BeforeFeature] is recorded on the feature context and reported by every scenario of the feature.
-            await runner.OnFeatureStartAsync(Feature.FeatureInfo);
+            // A failing [BeforeFeature] is recorded on the feature context; the later scenarios report it too.
+            try
+            {
+                await runner.OnFeatureStartAsync(Feature.FeatureInfo);
+            }
+            catch (Exception e)
+            {
+                throw new ScenarioFailedException($"The [BeforeFeature] hook of '{Feature.Title}' failed.", e);
+            }
         }
 
         return runner;

@@ -116,6 +116,12 @@ public sealed class BrowserlessClient : IDisposable
 
         var action = submit.GetAttribute("formaction") ?? form.GetAttribute("action");
         var target = string.IsNullOrEmpty(action) ? page.Url : new Uri(page.Url, action);
+        if (string.Equals(form.GetAttribute("method"), "get", StringComparison.OrdinalIgnoreCase))
+        {
+            var query = string.Join('&', values.Select(v => Uri.EscapeDataString(v.Key) + "=" + Uri.EscapeDataString(v.Value)));
+            return await GetAsync(new UriBuilder(target) { Query = query }.Uri);
+        }
+
         using var content = new FormUrlEncodedContent(values);
         using var response = await _http.PostAsync(target, content);
         return await ReadAsync(response);

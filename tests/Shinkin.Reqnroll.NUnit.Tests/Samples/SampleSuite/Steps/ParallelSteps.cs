@@ -16,8 +16,10 @@ public sealed class ParallelSteps(Ownership ownership, ScenarioContext scenarioC
     [When("並列の相手を待つ")]
     public async Task WaitForPartnerAsync()
     {
+        // NUnit's worker running this test (awaits may move the step itself to any pool thread).
+        var worker = TestContext.CurrentContext.WorkerId;
         var overlapped = await SampleRun.MeetPartnerAsync();
-        SampleRun.Log($"Overlap|{featureContext.FeatureInfo.Title}|{overlapped}|{Environment.CurrentManagedThreadId}");
+        SampleRun.Log($"Overlap|{featureContext.FeatureInfo.Title}|{overlapped}|{worker}");
     }
 
     [Then("文脈は {string} のままである")]

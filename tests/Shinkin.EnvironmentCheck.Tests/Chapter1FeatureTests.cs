@@ -3,13 +3,20 @@ using Gherkin;
 
 namespace Shinkin.EnvironmentCheck.Tests;
 
-/// <summary>Keeps the chapter-1 feature draft valid Gherkin that points at fixtures which exist.</summary>
-public sealed partial class FeatureDraftTests
+/// <summary>Keeps the chapter-1 feature valid Gherkin that points at fixtures which exist.</summary>
+public sealed partial class Chapter1FeatureTests
 {
     [Test]
-    public void Draft_parses_has_one_scenario_per_procedure_and_names_existing_fixtures()
+    public void Chapter1_feature_parses_has_one_scenario_per_procedure_and_names_existing_fixtures()
     {
-        var path = Fixture.PathOf("chapter1-draft.feature");
+        var dir = new DirectoryInfo(TestContext.CurrentContext.TestDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Shinkin.Automation.sln")))
+        {
+            dir = dir.Parent;
+        }
+
+        Assert.That(dir, Is.Not.Null, "repository root not found");
+        var path = Path.Combine(dir!.FullName, "Features", "01_environment", "事前準備.feature");
         var document = new Parser().Parse(path);
         var scenarios = document.Feature.Children.OfType<Gherkin.Ast.Scenario>().ToList();
         var text = File.ReadAllText(path);

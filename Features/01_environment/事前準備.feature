@@ -1,6 +1,4 @@
 # language: ja
-# 下書き: Features/chapter1/事前準備.feature になる予定 (バインディングは未実装)。
-# スナップショットは tests/Shinkin.EnvironmentCheck.Tests/Fixtures/ の .reg ファイル。
 @chapter1 @check-env
 機能: 事前準備（Internet Explorerの設定）
   しんきん電子記録債権システムをご利用いただく前に、「インターネットオプション」で

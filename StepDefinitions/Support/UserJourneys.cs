@@ -1,0 +1,198 @@
+using Shinkin.PageObjects.Pages;
+using Shinkin.ReferenceServer;
+
+namespace Shinkin.StepDefinitions.Support;
+
+/// <summary>
+/// Brings a scenario to where its procedure starts: the back office's test data, and the earlier
+/// procedures walked through the page objects without a step each (the scenarios that encode those
+/// procedures show every step). Each method leaves <see cref="Navigation"/> on the screen it reached.
+/// </summary>
+public sealed class UserJourneys
+{
+    private readonly RunEnvironment run;
+    private readonly ScenarioBrowser browser;
+    private readonly Navigation navigation;
+    private readonly CompanyContext company;
+    private readonly BrowserCertificates certificates;
+
+    public UserJourneys(RunEnvironment run, ScenarioBrowser browser, Navigation navigation, CompanyContext company, BrowserCertificates certificates)
+    {
+        this.run = run;
+        this.browser = browser;
+        this.navigation = navigation;
+        this.company = company;
+        this.certificates = certificates;
+    }
+
+    /// <summary>The bank registers the company; "ready": the master's initial setup is done and its certificate is in the browser.</summary>
+    public async Task<UserAccount> RegisterCompanyAsync(bool ready, CancellationToken cancellationToken = default)
+    {
+        if (company.Master is { } existing)
+        {
+            return existing;
+        }
+
+        var request = ready
+            ? new OnboardRequest
+            {
+                CompanyName = "参照商事株式会社",
+                MasterState = "ready",
+                MasterLoginPassword = TestData.MasterNewLoginPassword,
+                MasterApprovalPassword = TestData.MasterApprovalPassword,
+            }
+            : new OnboardRequest { CompanyName = "参照商事株式会社" };
+        var notice = await BackOfficeAsync((backOffice, ct) => backOffice.OnboardCompanyAsync(request, ct), cancellationToken);
+        var master = ready
+            ? company.RegisterMaster(notice, TestData.MasterNewLoginPassword, TestData.MasterApprovalPassword)
+            : company.RegisterMaster(notice);
+        if (notice.MasterCertificatePfxBase64 is { } pfx)
+        {
+            master.Certificate = await certificates.SaveAsync(master.LoginId, pfx, notice.MasterCertificatePassword ?? "", cancellationToken);
+        }
+
+        company.ActAs(master);
+        return master;
+    }
+
+    /// <summary>
+    /// A general user as the master leaves it after 一般ユーザの作成 (registered, ユーザ更新 done, rights
+    /// granted): rights "none", "clerk", "approver" or "all"; certificate "none", "issued" or "pfx" (already obtained).
+    /// </summary>
+    public async Task<UserAccount> CreateGeneralUserAsync(string rights, string certificate, CancellationToken cancellationToken = default)
+    {
+        await RegisterCompanyAsync(ready: false, cancellationToken);
+        var withApprover = rights is "approver" or "all";
+        var notice = company.RequiredNotice;
+        CreatedUser? created = null;
+        for (var attempt = 0; created is null; attempt++)
+        {
+            var request = new CreateUserRequest
+            {
+                LoginId = TestData.NewLoginIdBody(),
+                InitialPassword = TestData.GeneralInitialPassword,
+                Rights = rights,
+                InitialApprovalPassword = withApprover ? TestData.GeneralInitialApprovalPassword : null,
+                Certificate = certificate,
+            };
+            try
+            {
+                created = await BackOfficeAsync((backOffice, ct) => backOffice.CreateUserAsync(notice.CompanyNumber, request, ct), cancellationToken);
+            }
+            catch (InvalidOperationException) when (attempt < 2)
+            {
+                // A login ID drawn twice across the run; draw again.
+            }
+        }
+
+        var user = company.AddGeneralUser(new UserAccount(created.LoginId, isMaster: false, created.InitialPassword)
+        {
+            InitialApprovalPassword = created.InitialApprovalPassword,
+            ApprovalPassword = created.InitialApprovalPassword,
+        });
+        if (created.CertificatePfxBase64 is { } pfx)
+        {
+            user.Certificate = await certificates.SaveAsync(user.LoginId, pfx, created.CertificatePassword ?? "", cancellationToken);
+        }
+
+        company.ActAs(user);
+        return user;
+    }
+
+    public async Task<LoginPage> OpenLoginPageAsync(CancellationToken cancellationToken = default)
+    {
+        var system = await run.SystemAsync(cancellationToken);
+        return navigation.Show(await LoginPage.OpenAsync(await browser.SessionAsync(cancellationToken), system.PublicUrl, cancellationToken));
+    }
+
+    /// <summary>電子証明書取得 (2-1 / 4-1 steps 4–8) from the login screen; ends on the login screen.</summary>
+    public async Task<LoginPage> AcquireCertificateAsync(UserAccount user, CancellationToken cancellationToken = default)
+    {
+        var login = await OpenLoginPageAsync(cancellationToken);
+        var input = await login.ClickCertificateAcquireAsync(cancellationToken);
+        await input.EnterCredentialsAsync(user.LoginId, user.LoginPassword, cancellationToken);
+        var confirm = await ExpectAsync<CertificateAcquireConfirmPage>(await input.ClickAcquireAsync(cancellationToken), "電子証明書取得");
+        var complete = await confirm.ClickAcquireAsync(cancellationToken);
+        user.Certificate = await complete.ClickYesAsync(cancellationToken);
+        return navigation.Show(await complete.ClickCloseWindowAsync(cancellationToken));
+    }
+
+    /// <summary>電子証明書ログイン with the user's certificate and current login password; returns the screen after [ログイン].</summary>
+    public async Task<Page> LoginAsync(UserAccount user, CancellationToken cancellationToken = default)
+    {
+        await certificates.PresentAsync(user, cancellationToken);
+        var login = navigation.Current as LoginPage ?? await OpenLoginPageAsync(cancellationToken);
+        var passwordScreen = await ExpectAsync<CertificateLoginPage>(await login.ClickCertificateLoginAsync(cancellationToken), "電子証明書ログイン");
+        return navigation.Show(await passwordScreen.LoginAsync(user.LoginPassword, cancellationToken));
+    }
+
+    /// <summary>First login and the forced login-password change (2-2 / 2-3, 4-2 / 4-3); ends on サービス一覧.</summary>
+    public async Task<ServiceListPage> LoginChangingInitialPasswordAsync(UserAccount user, string newPassword, CancellationToken cancellationToken = default)
+    {
+        var change = await ExpectAsync<PasswordChangePage>(await LoginAsync(user, cancellationToken), "初回ログイン");
+        await change.EnterAsync(user.LoginPassword, newPassword, newPassword, cancellationToken);
+        var services = await ExpectAsync<ServiceListPage>(await change.ClickChangeAsync(cancellationToken), "ログインパスワード変更");
+        user.LoginPassword = newPassword;
+        return navigation.Show(services);
+    }
+
+    /// <summary>Logs in after the first login; ends on サービス一覧.</summary>
+    public async Task<ServiceListPage> LoginToServiceListAsync(UserAccount user, CancellationToken cancellationToken = default) =>
+        await ExpectAsync<ServiceListPage>(await LoginAsync(user, cancellationToken), "電子証明書ログイン");
+
+    /// <summary>
+    /// Opens the service from サービス一覧 and, when the approval-password screen comes first, sets the
+    /// approval password as 2-4 / 4-4 do; ends on the top screen.
+    /// </summary>
+    public async Task<TopPage> EnterServiceAsync(UserAccount user, string newApprovalPassword, CancellationToken cancellationToken = default)
+    {
+        var services = navigation.At<ServiceListPage>();
+        var landed = await services.OpenDensaiServiceAsync(1, cancellationToken);
+        if (landed is ApprovalPasswordPage approval)
+        {
+            var current = await approval.AsksCurrentPasswordAsync(cancellationToken) ? user.ApprovalPassword : null;
+            await approval.EnterAsync(current, newApprovalPassword, newApprovalPassword, cancellationToken);
+            var complete = await ExpectAsync<ApprovalPasswordCompletePage>(await approval.ClickExecuteAsync(cancellationToken), "承認パスワード変更");
+            user.ApprovalPassword = newApprovalPassword;
+            landed = await complete.ClickTopAsync(cancellationToken);
+        }
+
+        return navigation.Show(await ExpectAsync<TopPage>(landed, "しんきん電子記録債権サービス"));
+    }
+
+    /// <summary>
+    /// Both logouts of chapter 5 (service window, then サービス一覧) and back to the login screen in the
+    /// remaining window, so the same user can log in again.
+    /// </summary>
+    public async Task<LoginPage> LogoutToLoginScreenAsync(CancellationToken cancellationToken = default)
+    {
+        if (navigation.Current is DensaiPage densai)
+        {
+            var confirmation = await densai.ClickLogoutAsync(cancellationToken);
+            var loggedOut = await confirmation.ClickOkAsync(cancellationToken);
+            navigation.Show(await loggedOut.ClickCloseAsync(cancellationToken));
+        }
+
+        await navigation.At<ServiceListPage>().ClickLogoutAsync(cancellationToken);
+        return await OpenLoginPageAsync(cancellationToken);
+    }
+
+    private static async Task<TPage> ExpectAsync<TPage>(Page page, string action)
+        where TPage : Page
+    {
+        if (page is TPage expected)
+        {
+            return expected;
+        }
+
+        var messages = page is IShowsMessages screen ? string.Join(" / ", await screen.MessagesAsync()) : "";
+        throw new InvalidOperationException($"{action}: expected the {typeof(TPage).Name} screen, but the system shows {page.ScreenId}: {messages}");
+    }
+
+    private async Task<T> BackOfficeAsync<T>(Func<BackOfficeClient, CancellationToken, Task<T>> call, CancellationToken cancellationToken)
+    {
+        var system = await run.SystemAsync(cancellationToken);
+        using var backOffice = new BackOfficeClient(system, run.BrowserOptions.TrustedCaPemPath);
+        return await call(backOffice, cancellationToken);
+    }
+}
