@@ -38,13 +38,6 @@ public sealed class PublicSiteSteps
         navigation.Show(await guide.ClickLoginAsync());
     }
 
-    [Then("ログイン画面が表示される")]
-    public async Task ThenTheLoginScreenIsShown()
-    {
-        var login = navigation.At<LoginPage>();
-        Assert.That(await login.TitleAsync(), Is.EqualTo("ログイン"));
-    }
-
     [Then("［電子証明書取得］ボタンと［電子証明書ログイン］ボタンが表示されている")]
     public async Task ThenBothCertificateButtonsAreShown()
     {

@@ -105,6 +105,13 @@ public sealed class UserJourneys
         return navigation.Show(await LoginPage.OpenAsync(await browser.SessionAsync(cancellationToken), system.PublicUrl, cancellationToken));
     }
 
+    /// <summary>The login screen's [電子証明書取得] (step 4); ends on the acquisition's first screen.</summary>
+    public async Task<CertificateAcquirePage> OpenAcquisitionAsync(CancellationToken cancellationToken = default)
+    {
+        var login = await OpenLoginPageAsync(cancellationToken);
+        return navigation.Show(await login.ClickCertificateAcquireAsync(cancellationToken));
+    }
+
     /// <summary>電子証明書取得 (2-1 / 4-1 steps 4–8) from the login screen; ends on the login screen.</summary>
     public async Task<LoginPage> AcquireCertificateAsync(UserAccount user, CancellationToken cancellationToken = default)
     {
@@ -126,10 +133,14 @@ public sealed class UserJourneys
         return navigation.Show(await passwordScreen.LoginAsync(user.LoginPassword, cancellationToken));
     }
 
+    /// <summary>The first login (2-2 / 4-2); ends on ログインパスワード変更.</summary>
+    public async Task<PasswordChangePage> LoginExpectingPasswordChangeAsync(UserAccount user, CancellationToken cancellationToken = default) =>
+        await ExpectAsync<PasswordChangePage>(await LoginAsync(user, cancellationToken), "初回ログイン");
+
     /// <summary>First login and the forced login-password change (2-2 / 2-3, 4-2 / 4-3); ends on サービス一覧.</summary>
     public async Task<ServiceListPage> LoginChangingInitialPasswordAsync(UserAccount user, string newPassword, CancellationToken cancellationToken = default)
     {
-        var change = await ExpectAsync<PasswordChangePage>(await LoginAsync(user, cancellationToken), "初回ログイン");
+        var change = await LoginExpectingPasswordChangeAsync(user, cancellationToken);
         await change.EnterAsync(user.LoginPassword, newPassword, newPassword, cancellationToken);
         var services = await ExpectAsync<ServiceListPage>(await change.ClickChangeAsync(cancellationToken), "ログインパスワード変更");
         user.LoginPassword = newPassword;

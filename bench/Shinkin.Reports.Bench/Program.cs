@@ -6,7 +6,8 @@ using Shinkin.Reports.RunRecords;
 
 // Usage:
 //   generate <run folder> [scenarios=300] [steps=10]   writes a synthetic run record with real PNGs
-//   render   <run folder> [manual-structure.json]     times RenderAsync and reports peak memory
+//   render   <run folder> [manual-structure.json] [--thumbnails]
+//                                                    times RenderAsync and reports peak memory
 // Run the two in separate processes so the peak of rendering is not mixed with generation.
 if (args.Length < 2 || args[0] is not ("generate" or "render"))
 {
@@ -27,7 +28,13 @@ if (args[0] == "generate")
     return 0;
 }
 
-var options = new ReportOptions { ManualStructurePath = args.Length > 2 ? args[2] : null };
+var thumbnails = args.Contains("--thumbnails");
+var rest = args.Skip(2).Where(a => a != "--thumbnails").ToList();
+var options = new ReportOptions
+{
+    ManualStructurePath = rest.Count > 0 ? rest[0] : null,
+    ScreenshotEmbedding = thumbnails ? ScreenshotEmbedding.Thumbnail : ScreenshotEmbedding.Original,
+};
 using var sampler = new MemorySampler();
 var watch = Stopwatch.StartNew();
 var progress = new Progress<string>(message => Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"[{watch.Elapsed.TotalSeconds,6:0.0}s] {message}")));
@@ -37,6 +44,7 @@ var run = await RunRecordStore.LoadAsync(folder);
 var xlsx = new FileInfo(written[0]).Length;
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"""
+    screenshot mode     {options.ScreenshotEmbedding}
     scenarios           {run.Scenarios.Count}
     screenshots         {run.Scenarios.Sum(s => s.Steps.Count(t => t.Screenshot is not null))}
     cores               {Environment.ProcessorCount}

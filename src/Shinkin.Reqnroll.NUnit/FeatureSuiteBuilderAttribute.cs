@@ -103,7 +103,8 @@ internal sealed class FeatureSuiteBuilderAttribute : NUnitAttribute, IFixtureBui
             fixture.Properties.Set(PropertyNames.Description, description);
         }
 
-        foreach (var scenario in feature.Scenarios)
+        var shard = Shard.FromEnvironment();
+        foreach (var scenario in feature.Scenarios.Where(s => shard.Contains(s.Name)))
         {
             scenario.Session = session;
             var test = BuildTest(builder, scenarioMethod, fixture, scenario.Name, [scenario], scenario.Categories);

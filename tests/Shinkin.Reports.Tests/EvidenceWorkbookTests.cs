@@ -154,13 +154,37 @@ public sealed class EvidenceWorkbookTests
     }
 
     [Test]
-    public void Large_screenshots_are_embedded_down_scaled()
+    public void Screenshots_are_embedded_as_recorded_by_default()
     {
         var sheet = _workbook.Worksheets.Single(w => w.Name.StartsWith("005", StringComparison.Ordinal));
         var picture = sheet.Pictures.Single();
-        Assert.That(picture.OriginalWidth, Is.EqualTo(640), "stored at ScreenshotStoredWidth");
-        Assert.That(picture.Format, Is.EqualTo(ClosedXML.Excel.Drawings.XLPictureFormat.Jpeg));
+        Assert.That((picture.OriginalWidth, picture.OriginalHeight), Is.EqualTo((1280, 800)), "the placeholder was replaced by the real screenshot");
+        Assert.That(picture.Format, Is.EqualTo(ClosedXML.Excel.Drawings.XLPictureFormat.Png));
         Assert.That((picture.Width, picture.Height), Is.EqualTo((400, 250)), "shown at the display width, aspect kept");
+        var original = File.ReadAllBytes(Path.Combine(_folder, "artifacts", "s1-1-long1", "step01.png"));
+        Assert.That(picture.ImageStream.ToArray(), Is.EqualTo(original));
+    }
+
+    [Test]
+    public async Task Thumbnail_mode_embeds_down_scaled_jpegs()
+    {
+        var folder = SyntheticRun.NewFolder("thumbnails");
+        try
+        {
+            await SyntheticRun.WriteSampleAsync(folder);
+            var written = await new ReportRenderer().RenderAsync(folder, new ReportOptions { ScreenshotEmbedding = ScreenshotEmbedding.Thumbnail }, null, CancellationToken.None);
+            using var workbook = new XLWorkbook(written[0]);
+            var large = workbook.Worksheets.Single(w => w.Name.StartsWith("005", StringComparison.Ordinal)).Pictures.Single();
+            Assert.That(large.OriginalWidth, Is.EqualTo(640), "stored at ScreenshotStoredWidth");
+            Assert.That(large.Format, Is.EqualTo(ClosedXML.Excel.Drawings.XLPictureFormat.Jpeg));
+            Assert.That((large.Width, large.Height), Is.EqualTo((400, 250)));
+            var small = workbook.Worksheets.Single(w => w.Name.StartsWith("001", StringComparison.Ordinal)).Pictures.First();
+            Assert.That((small.OriginalWidth, small.Format), Is.EqualTo((320, ClosedXML.Excel.Drawings.XLPictureFormat.Png)), "small screenshots are kept as they are");
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 
     [Test]

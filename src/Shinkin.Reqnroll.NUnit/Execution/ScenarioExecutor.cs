@@ -13,6 +13,12 @@ internal static class ScenarioExecutor
 {
     public static async Task RunAsync(ITestRunner runner, ScenarioCase scenario)
     {
+        if (DryRun.IsRequested)
+        {
+            DryRun.Check(runner, scenario);
+            return;
+        }
+
         if (runner.FeatureContext is { BeforeFeatureHookFailed: true } featureContext)
         {
             throw new ScenarioFailedException(

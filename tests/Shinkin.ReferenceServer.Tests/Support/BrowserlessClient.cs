@@ -18,12 +18,12 @@ public sealed class BrowserlessClient : IDisposable
     private readonly HttpClient _http;
     private readonly HtmlParser _parser = new();
 
-    public BrowserlessClient(RunningReferenceServer server, X509Certificate2? clientCertificate = null, bool followRedirects = true)
+    public BrowserlessClient(RunningReferenceServer server, X509Certificate2? clientCertificate = null, bool followRedirects = true, CookieContainer? cookies = null)
     {
         Server = server;
         using var caFile = X509Certificate2.CreateFromPem(File.ReadAllText(server.CaCertificatePemPath));
         var ca = X509CertificateLoader.LoadCertificate(caFile.RawData);
-        Cookies = new CookieContainer();
+        Cookies = cookies ?? new CookieContainer();
         var handler = new SocketsHttpHandler
         {
             CookieContainer = Cookies,

@@ -67,6 +67,29 @@ public static class Flows
         return (client, notice, top);
     }
 
+    /// <summary>A general user through ユーザ更新 with a certificate already obtained.</summary>
+    public static async Task<(CreatedUser User, X509Certificate2 Certificate)> GeneralUserWithCertificateAsync(
+        RunningReferenceServer server, CompanyNotice notice, string rights = "none", string? initialApprovalPassword = null)
+    {
+        var user = await server.CreateUserAsync(notice.CompanyNumber, new CreateUserRequest
+        {
+            Rights = rights,
+            InitialApprovalPassword = initialApprovalPassword,
+            Certificate = "pfx",
+        });
+        return (user, LoadPfx(user.CertificatePfxBase64!, user.CertificatePassword!));
+    }
+
+    /// <summary>First login of a general user: login, forced change, サービス一覧.</summary>
+    public static async Task<HtmlPage> FirstLoginAsync(BrowserlessClient client, CreatedUser user, string newPassword)
+    {
+        var change = await CertificateLoginAsync(client, user.InitialPassword);
+        Assert.That(change.Screen, Is.EqualTo("password-change"));
+        var services = await ChangeLoginPasswordAsync(client, change, user.InitialPassword, newPassword);
+        Assert.That(services.Screen, Is.EqualTo("services"), services.Html);
+        return services;
+    }
+
     public static async Task<HttpResponseMessage> PostApiAsync(RunningReferenceServer server, string path, object body, string? key = null)
     {
         using var client = new BrowserlessClient(server);

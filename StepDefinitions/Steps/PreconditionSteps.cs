@@ -1,0 +1,100 @@
+using Reqnroll;
+using Shinkin.StepDefinitions.Support;
+
+namespace Shinkin.StepDefinitions.Steps;
+
+/// <summary>
+/// Preconditions that walk earlier procedures in the browser (without a step each) so a scenario
+/// starts where its own procedure starts. The scenarios of those procedures show every step.
+/// </summary>
+[Binding]
+public sealed class PreconditionSteps
+{
+    private readonly UserJourneys journeys;
+    private readonly CompanyContext company;
+
+    public PreconditionSteps(UserJourneys journeys, CompanyContext company)
+    {
+        this.journeys = journeys;
+        this.company = company;
+    }
+
+    [Given("「ログイン」画面を表示している")]
+    public Task GivenTheLoginScreenIsShown() => journeys.OpenLoginPageAsync();
+
+    [Given("^(マスターユーザ|一般ユーザ)がログイン画面から［電子証明書取得］ボタンをクリックしている$")]
+    public async Task GivenTheAcquisitionIsOpen(string who)
+    {
+        company.ActAs(who == "マスターユーザ" ? await journeys.RegisterCompanyAsync(ready: false) : company.RequiredGeneralUser);
+        await journeys.OpenAcquisitionAsync();
+    }
+
+    [Given("マスターユーザが電子証明書を取得し、「ログイン」画面を表示している")]
+    public async Task GivenTheMasterHoldsACertificate()
+    {
+        var master = await journeys.RegisterCompanyAsync(ready: false);
+        await journeys.AcquireCertificateAsync(master);
+    }
+
+    [Given("マスターユーザが初めてログインし、「ログインパスワード変更」画面を表示している")]
+    public async Task GivenTheMasterLoggedInForTheFirstTime()
+    {
+        var master = await journeys.RegisterCompanyAsync(ready: false);
+        await journeys.AcquireCertificateAsync(master);
+        await journeys.LoginExpectingPasswordChangeAsync(master);
+    }
+
+    [Given("マスターユーザがログインパスワードを変更し、「サービス一覧」画面を表示している")]
+    public async Task GivenTheMasterChangedTheLoginPassword()
+    {
+        var master = await journeys.RegisterCompanyAsync(ready: false);
+        await journeys.AcquireCertificateAsync(master);
+        await journeys.LoginChangingInitialPasswordAsync(master, TestData.MasterNewLoginPassword);
+    }
+
+    [Given("^(マスターユーザ|一般ユーザ)がログインし、しんきん電子記録債権サービスの「トップ」画面を表示している$")]
+    public async Task GivenTheUserIsOnTheTopScreen(string who)
+    {
+        if (who == "マスターユーザ")
+        {
+            var master = await journeys.RegisterCompanyAsync(ready: true);
+            await journeys.LoginToServiceListAsync(master);
+            await journeys.EnterServiceAsync(master, TestData.MasterApprovalPassword);
+            return;
+        }
+
+        var user = await journeys.CreateGeneralUserAsync("clerk", "pfx");
+        await journeys.LoginChangingInitialPasswordAsync(user, TestData.GeneralNewLoginPassword);
+        await journeys.EnterServiceAsync(user, TestData.GeneralApprovalPassword);
+    }
+
+    [Given("一般ユーザが電子証明書を取得し、「ログイン」画面を表示している")]
+    public async Task GivenTheGeneralUserHoldsACertificate()
+    {
+        await journeys.CreateGeneralUserAsync("all", "pfx");
+        await journeys.OpenLoginPageAsync();
+    }
+
+    [Given("一般ユーザが初めてログインし、「ログインパスワード変更」画面を表示している")]
+    public async Task GivenTheGeneralUserLoggedInForTheFirstTime()
+    {
+        var user = await journeys.CreateGeneralUserAsync("all", "pfx");
+        await journeys.LoginExpectingPasswordChangeAsync(user);
+    }
+
+    [Given("^取引権限が「(担当者と承認者|担当者のみ|承認者のみ|なし)」の一般ユーザがログインパスワードを変更し、「サービス一覧」画面を表示している$")]
+    public async Task GivenTheGeneralUserChangedTheLoginPassword(string rights)
+    {
+        var user = await journeys.CreateGeneralUserAsync(RightsCode(rights), "pfx");
+        await journeys.LoginChangingInitialPasswordAsync(user, TestData.GeneralNewLoginPassword);
+    }
+
+    /// <summary>The back office's codes for the rights the features name.</summary>
+    private static string RightsCode(string rights) => rights switch
+    {
+        "担当者と承認者" => "all",
+        "担当者のみ" => "clerk",
+        "承認者のみ" => "approver",
+        _ => "none",
+    };
+}
