@@ -34,12 +34,12 @@ public static class CoverageSheetWriter
         {
             row++;
             var step = entry.Step;
-            sheet.Cell(row, 1).SetValue($"{step.Chapter} {step.ChapterTitle}");
+            sheet.Cell(row, 1).SetValue(step.Chapter);
             sheet.Cell(row, 2).SetValue(step.ProcedureId);
             sheet.Cell(row, 3).SetValue(step.ProcedureTitle);
             sheet.Cell(row, 4).SetValue(step.Number);
             sheet.Cell(row, 5).SetValue(step.Text);
-            sheet.Cell(row, 6).SetValue(string.Join("\n", entry.Scenarios.Select(s => $"{s.Scenario}（{s.FeatureFile}）")));
+            sheet.Cell(row, 6).SetValue(string.Join("\n", entry.Scenarios.Select(s => "・" + s.Scenario)));
             sheet.Cell(row, 7).SetValue(entry.Scenarios.Count);
             var status = sheet.Cell(row, 8);
             if (!entry.IsCovered)
@@ -64,14 +64,15 @@ public static class CoverageSheetWriter
         }
 
         WorkbookStyle.Table(sheet, HeaderRow, row, headers.Length);
-        sheet.Column(1).Width = 30;
+        sheet.Column(1).Width = 5;
         sheet.Column(2).Width = 7;
         sheet.Column(3).Width = 34;
         sheet.Column(4).Width = 5;
-        sheet.Column(5).Width = 52;
-        sheet.Column(6).Width = 52;
+        sheet.Column(5).Width = 60;
+        sheet.Column(6).Width = 60;
         sheet.Column(7).Width = 6;
         sheet.Column(8).Width = 10;
+        sheet.Range(HeaderRow + 1, 1, row, 2).Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Center;
         sheet.Range(HeaderRow + 1, 4, row, 4).Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Center;
         sheet.Range(HeaderRow + 1, 7, row, 7).Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Center;
         WorkbookStyle.FitRows(sheet, HeaderRow + 1, row, headers.Length);

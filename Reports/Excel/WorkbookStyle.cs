@@ -13,7 +13,7 @@ public static class WorkbookStyle
     public const double FontSize = 10;
 
     /// <summary>Points per printed line of 10pt text, used to size wrapped rows ourselves.</summary>
-    public const double LineHeight = 14.5;
+    public const double LineHeight = 13;
 
     public static readonly XLColor HeaderFill = XLColor.FromHtml("#1F4E78");
     public static readonly XLColor HeaderFont = XLColor.White;

@@ -26,6 +26,12 @@ public sealed class RunHooks
         }
     }
 
+    [BeforeTestRun(Order = 1)]
+    public static async Task RecordRunStart(RunEnvironment run)
+    {
+        await run.RecordStartAsync();
+    }
+
     [AfterTestRun]
     public static async Task StopRunEnvironment(RunEnvironment run)
     {

@@ -9,6 +9,9 @@ public sealed class Navigation
 
     public Page Current => current ?? throw new InvalidOperationException("no screen has been opened yet in this scenario");
 
+    /// <summary>The current screen, or null before the scenario opened one.</summary>
+    public Page? CurrentOrNull => current;
+
     public TPage At<TPage>()
         where TPage : Page =>
         Current as TPage ?? throw new InvalidOperationException($"expected to be on {typeof(TPage).Name}, but the scenario is on {Current.GetType().Name}");

@@ -13,6 +13,7 @@ namespace Shinkin.StepDefinitions.Support;
 public sealed class RunEnvironment : IAsyncDisposable
 {
     private readonly SemaphoreSlim gate = new(1, 1);
+    private readonly SemaphoreSlim infoGate = new(1, 1);
     private RunningReferenceServer? embedded;
     private IBrowserSessionFactory? browsers;
     private SystemUnderTest? system;
@@ -33,6 +34,9 @@ public sealed class RunEnvironment : IAsyncDisposable
     public BrowserOptions BrowserOptions { get; private set; }
 
     public DateTimeOffset Started { get; }
+
+    /// <summary>Writes the run's facts at once, so even a run without a browser leaves a complete record.</summary>
+    public Task RecordStartAsync(CancellationToken cancellationToken = default) => WriteInfoAsync(end: null, cancellationToken);
 
     /// <summary>Starts the embedded server (unless a target is given) and records the run's facts.</summary>
     public async Task<SystemUnderTest> SystemAsync(CancellationToken cancellationToken = default)
@@ -85,10 +89,7 @@ public sealed class RunEnvironment : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (system is not null)
-        {
-            await WriteInfoAsync(DateTimeOffset.Now, CancellationToken.None);
-        }
+        await WriteInfoAsync(DateTimeOffset.Now, CancellationToken.None);
 
         if (browsers is not null)
         {
@@ -101,6 +102,7 @@ public sealed class RunEnvironment : IAsyncDisposable
         }
 
         gate.Dispose();
+        infoGate.Dispose();
     }
 
     private async Task<SystemUnderTest> StartSystemAsync(CancellationToken cancellationToken)
@@ -116,14 +118,28 @@ public sealed class RunEnvironment : IAsyncDisposable
         return new SystemUnderTest(embedded.PublicUrl, embedded.CertificateUrl, embedded.BackOfficeApiKey, embedded);
     }
 
-    private Task WriteInfoAsync(DateTimeOffset? end, CancellationToken cancellationToken) =>
+    private async Task WriteInfoAsync(DateTimeOffset? end, CancellationToken cancellationToken)
+    {
+        await infoGate.WaitAsync(cancellationToken);
+        try
+        {
+            await WriteInfoUnlockedAsync(end, cancellationToken);
+        }
+        finally
+        {
+            infoGate.Release();
+        }
+    }
+
+    private Task WriteInfoUnlockedAsync(DateTimeOffset? end, CancellationToken cancellationToken) =>
         Store.WriteInfoAsync(
             new RunInfo
             {
                 RunId = Path.GetFileName(Store.Folder),
                 Start = Started,
                 End = end,
-                Target = system?.Embedded is not null ? $"内蔵リファレンスサーバ {system.PublicUrl}" : system?.PublicUrl.ToString() ?? "",
+                Target = system?.Embedded is not null ? $"内蔵リファレンスサーバ {system.PublicUrl}"
+                    : system?.PublicUrl.ToString() ?? Settings.Target?.ToString() ?? "内蔵リファレンスサーバ（未起動）",
                 Engine = BrowserOptions.Engine.ToString(),
                 BrowserVersion = browserVersion,
                 OperatingSystem = RuntimeInformation.OSDescription,

@@ -128,7 +128,7 @@ public sealed class UserJourneys
     public async Task<Page> LoginAsync(UserAccount user, CancellationToken cancellationToken = default)
     {
         await certificates.PresentAsync(user, cancellationToken);
-        var login = navigation.Current as LoginPage ?? await OpenLoginPageAsync(cancellationToken);
+        var login = navigation.CurrentOrNull as LoginPage ?? await OpenLoginPageAsync(cancellationToken);
         var passwordScreen = await ExpectAsync<CertificateLoginPage>(await login.ClickCertificateLoginAsync(cancellationToken), "電子証明書ログイン");
         return navigation.Show(await passwordScreen.LoginAsync(user.LoginPassword, cancellationToken));
     }

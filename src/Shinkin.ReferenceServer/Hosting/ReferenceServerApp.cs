@@ -96,6 +96,8 @@ public static class ReferenceServerApp
         var https = new HttpsConnectionAdapterOptions
         {
             ServerCertificate = ca.ServerCertificate,
+            // The CA goes along so that clients pinning its key (chromium --ignore-certificate-errors-spki-list) can match it.
+            ServerCertificateChain = new X509Certificate2Collection(ca.CaCertificate),
             SslProtocols = SslProtocols.Tls12 | SslProtocols.Tls13,
             CheckCertificateRevocation = false,
             ClientCertificateMode = askForClientCertificate ? ClientCertificateMode.AllowCertificate : ClientCertificateMode.NoCertificate,

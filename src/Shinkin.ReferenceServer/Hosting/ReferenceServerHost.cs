@@ -12,7 +12,8 @@ public static class ReferenceServerHost
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
             ApplicationName = ReferenceServerApp.AssemblyName,
-            ContentRootPath = AppContext.BaseDirectory,
+            // Not the host process's folder: its appsettings.json (or ours, copied beside it) must not leak in.
+            ContentRootPath = Directory.CreateDirectory(options.DataDirectory).FullName,
             EnvironmentName = Environments.Production,
             Args = [],
         });

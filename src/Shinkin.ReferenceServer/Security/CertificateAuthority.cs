@@ -62,7 +62,7 @@ public sealed class CertificateAuthority : IDisposable
             request.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(request.PublicKey, false));
             caCert = request.CreateSelfSigned(now.AddMinutes(-5), now.AddYears(10));
             WritePrivateFile(caKeyPath, caKey.ExportPkcs8PrivateKeyPem());
-            File.WriteAllText(caCertPath, caCert.ExportCertificatePem());
+            File.WriteAllText(caCertPath, caCert.ExportCertificatePem() + "\n");
             File.Delete(serverCertPath);
         }
 
@@ -135,7 +135,18 @@ public sealed class CertificateAuthority : IDisposable
             return null;
         }
 
-        using var pem = X509Certificate2.CreateFromPemFile(certPath, keyPath);
+        X509Certificate2 loaded;
+        try
+        {
+            loaded = X509Certificate2.CreateFromPemFile(certPath, keyPath);
+        }
+        catch (CryptographicException)
+        {
+            // Unreadable or mismatched files: issue a fresh server certificate from the same CA.
+            return null;
+        }
+
+        using var pem = loaded;
         var names = pem.Extensions.OfType<X509SubjectAlternativeNameExtension>().SelectMany(e => e.EnumerateDnsNames().Concat(e.EnumerateIPAddresses().Select(ip => ip.ToString()))).ToHashSet(StringComparer.OrdinalIgnoreCase);
         if (pem.NotAfter.ToUniversalTime() < now.UtcDateTime.AddDays(30) || !CoversHost(names, host))
         {
@@ -173,7 +184,7 @@ public sealed class CertificateAuthority : IDisposable
         request.CertificateExtensions.Add(X509AuthorityKeyIdentifierExtension.CreateFromCertificate(caCert, true, false));
         // 397 days: within the lifetime browsers accept for server certificates.
         using var signed = request.Create(caCert.SubjectName, X509SignatureGenerator.CreateForECDsa(caKey), now.AddMinutes(-5), now.AddDays(397), NewSerial());
-        File.WriteAllText(certPath, signed.ExportCertificatePem() + caCert.ExportCertificatePem());
+        File.WriteAllText(certPath, signed.ExportCertificatePem() + "\n" + caCert.ExportCertificatePem() + "\n");
         WritePrivateFile(keyPath, key.ExportPkcs8PrivateKeyPem());
         using var withKey = signed.CopyWithPrivateKey(key);
         return Reload(withKey);

@@ -7,13 +7,13 @@ public sealed class NewCompanyModel(CompanyOnboarding onboarding) : BackOfficePa
 {
     public sealed class AccountRow
     {
-        public string Kind { get; set; } = "";
+        public string? Kind { get; set; }
 
-        public string BranchName { get; set; } = "";
+        public string? BranchName { get; set; }
 
-        public string BranchCode { get; set; } = "";
+        public string? BranchCode { get; set; }
 
-        public string AccountNumber { get; set; } = "";
+        public string? AccountNumber { get; set; }
     }
 
     [BindProperty]
@@ -63,15 +63,17 @@ public sealed class NewCompanyModel(CompanyOnboarding onboarding) : BackOfficePa
         var specs = new List<AccountSpec>();
         foreach (var row in Accounts.Where(a => !string.IsNullOrEmpty(a.Kind)))
         {
+            var branchCode = row.BranchCode ?? "";
+            var number = row.AccountNumber ?? "";
             if (row.Kind is not ("当座" or "普通") || string.IsNullOrWhiteSpace(row.BranchName)
-                || row.BranchCode.Length != 3 || !row.BranchCode.All(char.IsAsciiDigit)
-                || row.AccountNumber.Length != 7 || !row.AccountNumber.All(char.IsAsciiDigit))
+                || branchCode.Length != 3 || !branchCode.All(char.IsAsciiDigit)
+                || number.Length != 7 || !number.All(char.IsAsciiDigit))
             {
                 Errors["Accounts"] = "口座は、科目・支店名・支店番号（半角数字3桁）・口座番号（半角数字7桁）を入力してください。";
                 break;
             }
 
-            specs.Add(new AccountSpec { Kind = row.Kind, BranchName = row.BranchName.Trim(), BranchCode = row.BranchCode, AccountNumber = row.AccountNumber });
+            specs.Add(new AccountSpec { Kind = row.Kind, BranchName = row.BranchName.Trim(), BranchCode = branchCode, AccountNumber = number });
         }
 
         if (specs.Count == 0 && !Errors.ContainsKey("Accounts"))
