@@ -48,7 +48,8 @@ public sealed class CertificateAcquireConfirmPage : Page
 /// <summary>電子証明書取得, completion: 「Web アクセスの確認」 [はい] saves the PKCS#12; [このウィンドウを閉じる] (steps 7–8).</summary>
 public sealed class CertificateAcquireCompletePage : Page
 {
-    private static readonly TimeSpan ScriptCloseWait = TimeSpan.FromSeconds(3);
+    // Opened from another window, so window.close() is allowed and normally takes well under a second.
+    private static readonly TimeSpan ScriptCloseWait = TimeSpan.FromSeconds(5);
 
     public CertificateAcquireCompletePage(IBrowserSession session)
         : base(session, Ui.CertificateAcquire.CompleteId)

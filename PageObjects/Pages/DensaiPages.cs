@@ -130,7 +130,8 @@ public sealed class AdminMenuPage : DensaiPage
 /// <summary>The service window after its [ログアウト]: [閉じる] closes it (manual 5-1 step 3).</summary>
 public sealed class DensaiLoggedOutPage : Page, IShowsMessages
 {
-    private static readonly TimeSpan ScriptCloseWait = TimeSpan.FromSeconds(3);
+    // Opened from another window, so window.close() is allowed and normally takes well under a second.
+    private static readonly TimeSpan ScriptCloseWait = TimeSpan.FromSeconds(5);
 
     public DensaiLoggedOutPage(IBrowserSession session)
         : base(session, Ui.DensaiLoggedOut.Id)

@@ -71,7 +71,9 @@ public sealed class ServiceListPage : Page, IShowsMessages
 /// <summary>After サービス一覧's [ログアウト]: [閉じる] asks whether to close the window, [はい] closes it.</summary>
 public sealed class LoggedOutPage : Page, IShowsMessages
 {
-    private static readonly TimeSpan ScriptCloseWait = TimeSpan.FromSeconds(3);
+    // The session's first window was not opened by a script, so browsers usually refuse window.close()
+    // there; the page then asks the user to close it, which the harness does after a short wait.
+    private static readonly TimeSpan ScriptCloseWait = TimeSpan.FromSeconds(1);
 
     public LoggedOutPage(IBrowserSession session)
         : base(session, Ui.LoggedOut.Id)

@@ -12,6 +12,7 @@ app.Lifetime.ApplicationStarted.Register(() =>
     Console.WriteLine($"Public URL:       {endpoints.PublicUrl}");
     Console.WriteLine($"Certificate URL:  {endpoints.CertificateUrl}");
     Console.WriteLine($"CA certificate:   {ca.CaPemPath}");
+    Console.WriteLine($"SPKI pins:        {ca.CaSpkiSha256Base64},{ca.ServerSpkiSha256Base64}");
     Console.WriteLine($"Back-office key:  {secrets.BackOfficeApiKey}");
 });
 await app.RunAsync();

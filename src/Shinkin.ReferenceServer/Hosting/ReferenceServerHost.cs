@@ -46,7 +46,9 @@ public sealed class RunningReferenceServer : IAsyncDisposable
         PublicUrl = endpoints.PublicUrl;
         CertificateUrl = endpoints.CertificateUrl;
         CaCertificatePemPath = ca.CaPemPath;
-        CaSpkiSha256Base64 = ca.CaSpkiSha256Base64;
+        // TLS stacks never send the self-signed root, and Chromium matches pins only against the chain it
+        // received, so the server certificate's key is listed beside the CA's.
+        CaSpkiSha256Base64 = ca.CaSpkiSha256Base64 + "," + ca.ServerSpkiSha256Base64;
         BackOfficeApiKey = secrets.BackOfficeApiKey;
         DataDirectory = secrets.DataDirectory;
     }
@@ -60,7 +62,10 @@ public sealed class RunningReferenceServer : IAsyncDisposable
     /// <summary>PEM of the server's CA: trust this, never ignore TLS errors.</summary>
     public string CaCertificatePemPath { get; }
 
-    /// <summary>For chromium --ignore-certificate-errors-spki-list as a fallback.</summary>
+    /// <summary>
+    /// Value for chromium --ignore-certificate-errors-spki-list as a fallback: "&lt;CA SPKI&gt;,&lt;server certificate SPKI&gt;"
+    /// (SHA-256, base64), comma-separated as the flag expects.
+    /// </summary>
     public string CaSpkiSha256Base64 { get; }
 
     /// <summary>Value of the X-BackOffice-Key header of the test-data API.</summary>

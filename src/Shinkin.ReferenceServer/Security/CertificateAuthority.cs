@@ -22,7 +22,8 @@ public sealed class CertificateAuthority : IDisposable
         _caKey = caKey;
         ServerCertificate = serverCertificate;
         CaPemPath = caPemPath;
-        CaSpkiSha256Base64 = Convert.ToBase64String(SHA256.HashData(caCertificate.PublicKey.ExportSubjectPublicKeyInfo()));
+        CaSpkiSha256Base64 = Spki(caCertificate);
+        ServerSpkiSha256Base64 = Spki(serverCertificate);
     }
 
     /// <summary>The CA certificate without private key (what browsers and clients trust).</summary>
@@ -34,6 +35,11 @@ public sealed class CertificateAuthority : IDisposable
     public string CaPemPath { get; }
 
     public string CaSpkiSha256Base64 { get; }
+
+    public string ServerSpkiSha256Base64 { get; }
+
+    private static string Spki(X509Certificate2 certificate) =>
+        Convert.ToBase64String(SHA256.HashData(certificate.PublicKey.ExportSubjectPublicKeyInfo()));
 
     public static CertificateAuthority LoadOrCreate(string dataDirectory, string host, TimeProvider time)
     {
