@@ -32,6 +32,19 @@ public static class Ui
         ["承認パスワード変更"] = ApprovalPassword.Id,
         ["承認パスワード変更完了"] = ApprovalPassword.CompleteId,
         ["管理業務"] = Admin.Id,
+        ["ユーザ情報管理"] = UserManagement.Id,
+        ["ユーザ情報変更（ユーザ検索）"] = Permissions.SearchId,
+        ["ユーザ情報変更"] = Permissions.EditId,
+        ["初期承認パスワード設定"] = Permissions.InitialApprovalId,
+        ["ユーザ情報変更（変更内容の確認）"] = Permissions.ConfirmId,
+        ["ユーザ情報変更（完了）"] = Permissions.CompleteId,
+        ["ユーザ登録・解除（ユーザ検索）"] = Registration.SearchId,
+        ["ユーザ新規登録"] = Registration.NewId,
+        ["ユーザ新規登録（確認）"] = Registration.ConfirmId,
+        ["ユーザ新規登録（完了）"] = Registration.CompleteId,
+        ["ユーザ更新"] = UserUpdate.SearchId,
+        ["ユーザ更新（確認）"] = UserUpdate.ConfirmId,
+        ["ユーザ更新（完了）"] = UserUpdate.CompleteId,
     };
 
     private static Target Button(string testId, string label) => Target.ByTestId(testId, $"［{label}］ボタン");
@@ -176,6 +189,126 @@ public static class Ui
     {
         public const string Id = "densai-admin";
         public static readonly Target UserManagement = Button("admin-user-management", "ユーザ情報管理");
+    }
+
+    /// <summary>ユーザ情報管理: [変更] [登録・解除] [更新] [電子証明書管理].</summary>
+    public static class UserManagement
+    {
+        public const string Id = "user-management";
+        public static readonly Target Change = Button("users-menu-permissions", "変更");
+        public static readonly Target Registration = Button("users-menu-registration", "登録・解除");
+        public static readonly Target Update = Button("users-menu-update", "更新");
+        public static readonly Target CertificateManagement = Button("users-menu-certificates", "電子証明書管理");
+        public static readonly Target CertificateManagementDialog = Text("users-certificates-dialog", "電子証明書管理の確認");
+        public static readonly Target CertificateManagementOk = Button("users-certificates-ok", "OK");
+    }
+
+    /// <summary>The 権限リスト's businesses: ① 承認不要業務 (利用) and ② 承認対象業務 (担当者 / 承認者), by code.</summary>
+    public static class Businesses
+    {
+        public static readonly IReadOnlyList<string> NoApproval = ["inquiry", "notice", "history"];
+        public static readonly IReadOnlyList<string> Approval = ["issue-debtor", "issue-creditor", "transfer", "batch", "financing", "other"];
+    }
+
+    /// <summary>ユーザ情報変更: search, edit (① ② ③), 初期承認パスワード, confirmation, completion.</summary>
+    public static class Permissions
+    {
+        public const string SearchId = "permissions-search";
+        public const string EditId = "permissions-edit";
+        public const string InitialApprovalId = "permissions-initial-approval";
+        public const string ConfirmId = "permissions-confirm";
+        public const string CompleteId = "permissions-complete";
+        public static readonly Target SearchLoginId = Field("perm-search-login-id", "ログインID");
+        public static readonly Target SearchUserName = Field("perm-search-user-name", "ユーザ名");
+        public static readonly Target Search = Button("perm-search", "検索");
+        public static readonly Target Results = Text("perm-results", "検索結果");
+        public static readonly Target NoResults = Text("perm-no-results", "該当するユーザがない旨のお知らせ");
+        public static readonly Target TargetLoginId = Text("perm-target-login-id", "対象ユーザのログインID");
+        public static readonly Target ToConfirm = Button("perm-to-confirm", "変更内容の確認へ");
+        public static readonly Target FormError = Text("perm-form-error", "権限のエラー");
+        public static readonly Target Error = Text("perm-error", "エラーメッセージ");
+        public static readonly Target InitialApproval = Field("perm-initial-approval", "初期承認パスワード");
+        public static readonly Target InitialApprovalConfirm = Field("perm-initial-approval-confirm", "初期承認パスワード（確認用）");
+        public static readonly Target InitialApprovalError = Text("perm-initial-approval-error", "初期承認パスワードのエラー");
+        public static readonly Target InitialApprovalConfirmError = Text("perm-initial-approval-confirm-error", "初期承認パスワード（確認用）のエラー");
+        public static readonly Target InitialToConfirm = Button("perm-initial-to-confirm", "変更内容の確認へ");
+        public static readonly Target ApprovalPassword = Field("perm-approval-password", "承認パスワード");
+        public static readonly Target ApprovalPasswordError = Text("perm-approval-password-error", "承認パスワードのエラー");
+        public static readonly Target Execute = Button("perm-execute", "変更の実行");
+        public static readonly Target DoneMessage = Text("perm-done-message", "変更完了のメッセージ");
+        public static readonly Target BackToTop = Button("perm-done-top", "トップへ戻る");
+
+        public static Target Row(string loginId) => Text("perm-row-" + loginId, $"検索結果の {loginId} の行");
+
+        public static Target ChangeUser(string loginId) => Button("perm-edit-" + loginId, "変更") with { Description = $"{loginId} の［変更］ボタン" };
+
+        public static Target Use(string business) => Target.ByTestId("perm-use-" + business, $"{business} の「利用」");
+
+        public static Target Clerk(string business) => Target.ByTestId("perm-clerk-" + business, $"{business} の「担当者」");
+
+        public static Target Approver(string business) => Target.ByTestId("perm-approver-" + business, $"{business} の「承認者」");
+
+        public static Target Account(int accountId) => Target.ByTestId("perm-account-" + accountId, $"口座 {accountId}");
+
+        /// <summary>権限リスト cell: 〇 granted, － not granted; role "use", "clerk" or "approver".</summary>
+        public static Target ListMark(string business, string role) => Text($"perm-list-{business}-{role}", $"権限リストの {business} {role}");
+
+        public static Target GrantedAccount(int accountId) => Text("perm-accounts-" + accountId, $"口座権限付与リストの口座 {accountId}");
+    }
+
+    /// <summary>ユーザ登録・解除 and ユーザ新規登録 (input, confirmation, completion).</summary>
+    public static class Registration
+    {
+        public const string SearchId = "registration-search";
+        public const string NewId = "registration-new";
+        public const string ConfirmId = "registration-confirm";
+        public const string CompleteId = "registration-complete";
+        public static readonly Target New = Button("reg-new", "新規登録");
+        public static readonly Target LoginIdPrefix = Text("reg-login-id-prefix", "ログインIDの「d-」");
+        public static readonly Target LoginId = Field("reg-login-id", "ログインID");
+        public static readonly Target UserName = Field("reg-user-name", "ユーザ名");
+        public static readonly Target Email = Field("reg-email", "メールアドレス");
+        public static readonly Target EmailConfirm = Field("reg-email-confirm", "メールアドレス（確認用）");
+        public static readonly Target Password = Field("reg-password", "初回ログインパスワード");
+        public static readonly Target PasswordConfirm = Field("reg-password-confirm", "初回ログインパスワード（確認用）");
+        public static readonly Target ToConfirm = Button("reg-to-confirm", "確認");
+        public static readonly Target LoginIdError = Text("reg-login-id-error", "ログインIDのエラー");
+        public static readonly Target UserNameError = Text("reg-user-name-error", "ユーザ名のエラー");
+        public static readonly Target EmailError = Text("reg-email-error", "メールアドレスのエラー");
+        public static readonly Target EmailConfirmError = Text("reg-email-confirm-error", "メールアドレス（確認用）のエラー");
+        public static readonly Target PasswordError = Text("reg-password-error", "初回ログインパスワードのエラー");
+        public static readonly Target PasswordConfirmError = Text("reg-password-confirm-error", "初回ログインパスワード（確認用）のエラー");
+        public static readonly Target Error = Text("reg-error", "エラーメッセージ");
+        public static readonly Target ConfirmLoginId = Text("reg-confirm-login-id", "確認画面のログインID");
+        public static readonly Target ConfirmUserName = Text("reg-confirm-user-name", "確認画面のユーザ名");
+        public static readonly Target ConfirmEmail = Text("reg-confirm-email", "確認画面のメールアドレス");
+        public static readonly Target ApprovalPassword = Field("reg-approval-password", "承認パスワード");
+        public static readonly Target ApprovalPasswordError = Text("reg-approval-password-error", "承認パスワードのエラー");
+        public static readonly Target Execute = Button("reg-execute", "実行");
+        public static readonly Target DoneMessage = Text("reg-done-message", "登録完了のメッセージ");
+        public static readonly Target DoneLoginId = Text("reg-done-login-id", "登録したログインID");
+        public static readonly Target BackToTop = Button("reg-done-top", "トップへ戻る");
+    }
+
+    /// <summary>ユーザ更新: search (no criteria), confirmation with the pending users, completion.</summary>
+    public static class UserUpdate
+    {
+        public const string SearchId = "update-search";
+        public const string ConfirmId = "update-confirm";
+        public const string CompleteId = "update-complete";
+        public static readonly Target ToConfirm = Button("update-to-confirm", "ユーザ更新の確認へ");
+        public static readonly Target List = Text("update-list", "更新するユーザの一覧");
+        public static readonly Target Nothing = Text("update-nothing", "更新が必要なユーザがない旨のお知らせ");
+        public static readonly Target ApprovalPassword = Field("update-approval-password", "承認パスワード");
+        public static readonly Target ApprovalPasswordError = Text("update-approval-password-error", "承認パスワードのエラー");
+        public static readonly Target Error = Text("update-error", "エラーメッセージ");
+        public static readonly Target Execute = Button("update-execute", "ユーザ更新の実行");
+        public static readonly Target DoneMessage = Text("update-done-message", "ユーザ更新完了のメッセージ");
+        public static readonly Target BackToTop = Button("update-done-top", "トップへ戻る");
+
+        public static Target Row(string loginId) => Text("update-row-" + loginId, $"更新一覧の {loginId} の行");
+
+        public static Target Kind(string loginId) => Text("update-kind-" + loginId, $"{loginId} の更新内容");
     }
 
     /// <summary>After the service window's [ログアウト]: the window to close.</summary>

@@ -20,6 +20,12 @@
       | xp-era.reg                                             | Microsoft Windows XP   |
       | hardened.reg                                           | Windows 11 Enterprise  |
 
+  @manual:1-1 @windows-only
+  シナリオ: この PC の「インターネットオプション」を直接読み取る
+    前提 この PC のレジストリを読み取る
+    もし 環境チェックを実行する
+    ならば インターネットオプションの設定が読み取れる
+
   @manual:1-2
   シナリオアウトライン: Cookie（クッキー）を設定する
     前提 PC のレジストリ "<スナップショット>" がある

@@ -125,6 +125,13 @@ public sealed class AdminMenuPage : DensaiPage
         : base(session, Ui.Admin.Id)
     {
     }
+
+    /// <summary>[ユーザ情報管理] (master only).</summary>
+    public async Task<UserManagementMenuPage> ClickUserManagementAsync(CancellationToken cancellationToken = default)
+    {
+        await Session.ClickAsync(Ui.Admin.UserManagement, cancellationToken);
+        return await ArriveAsync(new UserManagementMenuPage(Session), cancellationToken);
+    }
 }
 
 /// <summary>The service window after its [ログアウト]: [閉じる] closes it (manual 5-1 step 3).</summary>

@@ -73,6 +73,29 @@ public abstract class Page
         }
     }
 
+    /// <summary>Waits until one of <paramref name="targets"/> is visible (results that replace the screen's content).</summary>
+    protected async Task WaitForAnyAsync(IReadOnlyList<Target> targets, CancellationToken cancellationToken)
+    {
+        var deadline = DateTime.UtcNow + LandingTimeout;
+        while (true)
+        {
+            foreach (var target in targets)
+            {
+                if (await Session.IsVisibleAsync(target, cancellationToken))
+                {
+                    return;
+                }
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new BrowserException($"none of {string.Join(", ", targets.Select(t => t.Description))} appeared at {Session.CurrentUrl}");
+            }
+
+            await Task.Delay(100, cancellationToken);
+        }
+    }
+
     /// <summary>The non-empty, visible texts among <paramref name="targets"/> (messages beside fields, banners).</summary>
     protected async Task<IReadOnlyList<string>> ReadVisibleTextsAsync(IEnumerable<Target> targets, CancellationToken cancellationToken)
     {

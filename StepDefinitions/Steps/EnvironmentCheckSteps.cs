@@ -2,6 +2,7 @@ using System.Text;
 using NUnit.Framework;
 using Reqnroll;
 using Shinkin.EnvironmentCheck.Checks;
+using Shinkin.EnvironmentCheck.Command;
 using Shinkin.EnvironmentCheck.Fixes;
 using Shinkin.EnvironmentCheck.Registry;
 using Shinkin.StepDefinitions.Support;
@@ -33,6 +34,13 @@ public sealed class EnvironmentCheckSteps
             .Select(f => Path.Combine(FixtureFolder, f))
             .ToList();
         check.Snapshot = await RegFileReader.ReadFilesAsync(check.SnapshotFiles, CancellationToken.None);
+    }
+
+    [Given("この PC のレジストリを読み取る")]
+    public void GivenThisPcsRegistry()
+    {
+        check.SnapshotFiles = [];
+        check.Snapshot = LiveRegistry.Read(CheckEnvRunner.LiveRoots, CancellationToken.None);
     }
 
     [When("環境チェックを実行する")]

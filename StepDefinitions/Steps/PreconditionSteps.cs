@@ -85,16 +85,7 @@ public sealed class PreconditionSteps
     [Given("^取引権限が「(担当者と承認者|担当者のみ|承認者のみ|なし)」の一般ユーザがログインパスワードを変更し、「サービス一覧」画面を表示している$")]
     public async Task GivenTheGeneralUserChangedTheLoginPassword(string rights)
     {
-        var user = await journeys.CreateGeneralUserAsync(RightsCode(rights), "pfx");
+        var user = await journeys.CreateGeneralUserAsync(RightsChoice.Parse(rights).BackOfficeCode, "pfx");
         await journeys.LoginChangingInitialPasswordAsync(user, TestData.GeneralNewLoginPassword);
     }
-
-    /// <summary>The back office's codes for the rights the features name.</summary>
-    private static string RightsCode(string rights) => rights switch
-    {
-        "担当者と承認者" => "all",
-        "担当者のみ" => "clerk",
-        "承認者のみ" => "approver",
-        _ => "none",
-    };
 }

@@ -1,3 +1,4 @@
+using Shinkin.PageObjects.Pages;
 using Shinkin.ReferenceServer;
 
 namespace Shinkin.StepDefinitions.Support;
@@ -13,6 +14,9 @@ public sealed class CompanyContext
     public CompanyNotice RequiredNotice => Notice ?? throw new InvalidOperationException("no company was registered in this scenario (missing 前提 step)");
 
     public UserAccount? Master { get; private set; }
+
+    /// <summary>The basic data the master last entered on ユーザ新規登録 (3-1 step 5).</summary>
+    public NewUserInput? EnteredUser { get; set; }
 
     public UserAccount RequiredMaster => Master ?? throw new InvalidOperationException("the scenario's company has no master user yet (missing 前提 step)");
 

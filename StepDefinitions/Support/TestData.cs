@@ -26,6 +26,14 @@ public static class TestData
     /// <summary>A password nobody was given.</summary>
     public const string WrongPassword = "Wrong2468x";
 
+    /// <summary>The basic data of a new general user the master registers (3-1 step 5), with a fresh login ID.</summary>
+    public static Shinkin.PageObjects.Pages.NewUserInput NewGeneralUser(char lead = 'g')
+    {
+        var body = NewLoginIdBody(lead);
+        var email = body + "@example.com";
+        return new(body, "電債　一郎", email, email, GeneralInitialPassword, GeneralInitialPassword);
+    }
+
     /// <summary>
     /// A login ID body unique across the run (login IDs are unique across companies): a letter and
     /// eight digits, so it holds both letters and digits as the password rules do.

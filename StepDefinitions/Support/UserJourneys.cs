@@ -188,6 +188,34 @@ public sealed class UserJourneys
         return await OpenLoginPageAsync(cancellationToken);
     }
 
+    /// <summary>From the top screen to ユーザ新規登録 (3-1 steps 1–4).</summary>
+    public async Task<RegistrationNewPage> OpenRegistrationAsync(CancellationToken cancellationToken = default)
+    {
+        var admin = await navigation.At<DensaiPage>().ClickAdminTabAsync(cancellationToken);
+        var menu = await admin.ClickUserManagementAsync(cancellationToken);
+        var search = await menu.ClickRegistrationAsync(cancellationToken);
+        return navigation.Show(await search.ClickNewAsync(cancellationToken));
+    }
+
+    /// <summary>The master registers a general user on the screens (3-1) without ユーザ更新; ends on the top screen.</summary>
+    public async Task<UserAccount> RegisterGeneralUserAsync(NewUserInput input, CancellationToken cancellationToken = default)
+    {
+        var master = company.RequiredMaster;
+        var form = await (await OpenRegistrationAsync(cancellationToken)).EnterAsync(input, cancellationToken);
+        var confirm = await ExpectAsync<RegistrationConfirmPage>(await form.ClickConfirmAsync(cancellationToken), "ユーザ新規登録");
+        var done = await ExpectAsync<RegistrationDonePage>(await confirm.ExecuteWithApprovalPasswordAsync(master.ApprovalPassword ?? "", cancellationToken), "ユーザ新規登録（確認）");
+        navigation.Show(await done.ClickBackToTopAsync(cancellationToken));
+        return company.AddGeneralUser(new UserAccount(TestData.LoginIdPrefix + input.LoginIdBody, isMaster: false, input.InitialPassword) { UserName = input.UserName });
+    }
+
+    /// <summary>Logs out (both logouts) and in again with the same certificate; ends on the top screen.</summary>
+    public async Task<TopPage> LogInAgainAsync(UserAccount user, CancellationToken cancellationToken = default)
+    {
+        await LogoutToLoginScreenAsync(cancellationToken);
+        await LoginToServiceListAsync(user, cancellationToken);
+        return await EnterServiceAsync(user, user.ApprovalPassword ?? "", cancellationToken);
+    }
+
     private static async Task<TPage> ExpectAsync<TPage>(Page page, string action)
         where TPage : Page
     {
