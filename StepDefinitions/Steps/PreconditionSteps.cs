@@ -57,15 +57,56 @@ public sealed class PreconditionSteps
     {
         if (who == "マスターユーザ")
         {
-            var master = await journeys.RegisterCompanyAsync(ready: true);
-            await journeys.LoginToServiceListAsync(master);
-            await journeys.EnterServiceAsync(master, TestData.MasterApprovalPassword);
+            await journeys.RegisterCompanyAsync(ready: true);
+            await MasterOnTopAsync();
             return;
         }
 
         var user = await journeys.CreateGeneralUserAsync("clerk", "pfx");
         await journeys.LoginChangingInitialPasswordAsync(user, TestData.GeneralNewLoginPassword);
         await journeys.EnterServiceAsync(user, TestData.GeneralApprovalPassword);
+    }
+
+    [Given("マスターユーザが承認パスワードを設定し、「トップ」画面を表示している")]
+    public async Task GivenTheMasterSetTheApprovalPassword()
+    {
+        var master = await journeys.RegisterCompanyAsync(ready: false);
+        await journeys.AcquireCertificateAsync(master);
+        await journeys.LoginChangingInitialPasswordAsync(master, TestData.MasterNewLoginPassword);
+        await journeys.EnterServiceAsync(master, TestData.MasterApprovalPassword);
+    }
+
+    [Given("マスターユーザが一般ユーザを作成しユーザ更新を済ませ、「トップ」画面を表示している")]
+    public async Task GivenTheMasterCreatedAGeneralUser()
+    {
+        await journeys.RegisterCompanyAsync(ready: true);
+        await journeys.CreateGeneralUserAsync("none", "none", "電債　太郎");
+        await MasterOnTopAsync();
+    }
+
+    [Given("マスターユーザが一般ユーザ 2 人を作成しユーザ更新を済ませ、「トップ」画面を表示している")]
+    public async Task GivenTheMasterCreatedTwoGeneralUsers()
+    {
+        await journeys.RegisterCompanyAsync(ready: true);
+        await journeys.CreateGeneralUserAsync("none", "none", "電債　太郎", loginIdLead: 'a');
+        await journeys.CreateGeneralUserAsync("none", "none", "手形　花子", loginIdLead: 'b');
+        await MasterOnTopAsync();
+    }
+
+    [Given("マスターユーザが［新規登録］ボタンをクリックし、「ユーザ新規登録」画面を表示している")]
+    public async Task GivenTheRegistrationFormIsOpen()
+    {
+        await journeys.RegisterCompanyAsync(ready: true);
+        await MasterOnTopAsync();
+        await journeys.OpenRegistrationAsync();
+    }
+
+    [Given("マスターユーザが一般ユーザを新規登録したが、ユーザ更新はまだ行っていない")]
+    public async Task GivenAGeneralUserWaitsForTheUpdate()
+    {
+        await journeys.RegisterCompanyAsync(ready: true);
+        await MasterOnTopAsync();
+        await journeys.RegisterGeneralUserAsync(TestData.NewGeneralUser());
     }
 
     [Given("一般ユーザが電子証明書を取得し、「ログイン」画面を表示している")]
@@ -87,5 +128,12 @@ public sealed class PreconditionSteps
     {
         var user = await journeys.CreateGeneralUserAsync(RightsChoice.Parse(rights).BackOfficeCode, "pfx");
         await journeys.LoginChangingInitialPasswordAsync(user, TestData.GeneralNewLoginPassword);
+    }
+
+    private async Task MasterOnTopAsync()
+    {
+        var master = company.ActAs(company.RequiredMaster);
+        await journeys.LoginToServiceListAsync(master);
+        await journeys.EnterServiceAsync(master, TestData.MasterApprovalPassword);
     }
 }

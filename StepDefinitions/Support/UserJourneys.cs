@@ -59,7 +59,7 @@ public sealed class UserJourneys
     /// A general user as the master leaves it after 一般ユーザの作成 (registered, ユーザ更新 done, rights
     /// granted): rights "none", "clerk", "approver" or "all"; certificate "none", "issued" or "pfx" (already obtained).
     /// </summary>
-    public async Task<UserAccount> CreateGeneralUserAsync(string rights, string certificate, CancellationToken cancellationToken = default)
+    public async Task<UserAccount> CreateGeneralUserAsync(string rights, string certificate, string? userName = null, char loginIdLead = 'g', CancellationToken cancellationToken = default)
     {
         await RegisterCompanyAsync(ready: false, cancellationToken);
         var withApprover = rights is "approver" or "all";
@@ -69,7 +69,8 @@ public sealed class UserJourneys
         {
             var request = new CreateUserRequest
             {
-                LoginId = TestData.NewLoginIdBody(),
+                LoginId = TestData.NewLoginIdBody(loginIdLead),
+                UserName = userName,
                 InitialPassword = TestData.GeneralInitialPassword,
                 Rights = rights,
                 InitialApprovalPassword = withApprover ? TestData.GeneralInitialApprovalPassword : null,
@@ -87,6 +88,7 @@ public sealed class UserJourneys
 
         var user = company.AddGeneralUser(new UserAccount(created.LoginId, isMaster: false, created.InitialPassword)
         {
+            UserName = userName,
             InitialApprovalPassword = created.InitialApprovalPassword,
             ApprovalPassword = created.InitialApprovalPassword,
         });
