@@ -45,6 +45,12 @@ public static class Ui
         ["ユーザ更新"] = UserUpdate.SearchId,
         ["ユーザ更新（確認）"] = UserUpdate.ConfirmId,
         ["ユーザ更新（完了）"] = UserUpdate.CompleteId,
+        ["ユーザ管理業務"] = UserAdmin.Id,
+        ["電子証明書管理"] = UserAdmin.CertificatesId,
+        ["電子証明書管理（ユーザ選択）"] = UserAdmin.ManageId,
+        ["電子証明書管理（ユーザ情報）"] = UserAdmin.UserId,
+        ["電子証明書管理（変更内容の確認）"] = UserAdmin.ConfirmId,
+        ["電子証明書管理（完了）"] = UserAdmin.CompleteId,
     };
 
     private static Target Button(string testId, string label) => Target.ByTestId(testId, $"［{label}］ボタン");
@@ -309,6 +315,32 @@ public static class Ui
         public static Target Row(string loginId) => Text("update-row-" + loginId, $"更新一覧の {loginId} の行");
 
         public static Target Kind(string loginId) => Text("update-kind-" + loginId, $"{loginId} の更新内容");
+    }
+
+    /// <summary>ユーザ管理業務 (from サービス一覧): tabs ユーザ情報 / 電子証明書管理 and the certificate screens (manual 3-4).</summary>
+    public static class UserAdmin
+    {
+        public const string Id = "useradmin";
+        public const string CertificatesId = "useradmin-certificates";
+        public const string ManageId = "certificate-manage";
+        public const string UserId = "certificate-user";
+        public const string ConfirmId = "certificate-confirm";
+        public const string CompleteId = "certificate-complete";
+        public static readonly Target CertificatesTab = Tab("useradmin-tab-certificates", "電子証明書管理");
+        public static readonly Target CertificateManagement = Button("useradmin-certificate-management", "電子証明書管理") with { Description = "［電子証明書管理］" };
+        public static readonly Target Next = Button("certmgmt-next", "次へ");
+        public static readonly Target Error = Text("certmgmt-error", "エラーメッセージ");
+        public static readonly Target TargetLoginId = Text("certmgmt-login-id", "対象ユーザのログインID");
+        public static readonly Target Change = Button("certmgmt-change", "変更");
+        public static readonly Target IssueOperation = Field("certmgmt-operation-issue", "電子証明書を発行する");
+        public static readonly Target ConfirmOperation = Text("certmgmt-confirm-operation", "変更内容");
+        public static readonly Target Commit = Button("certmgmt-commit", "確定");
+        public static readonly Target DoneMessage = Text("certmgmt-done-message", "発行完了のメッセージ");
+        public static readonly Target BackToManagement = Button("certmgmt-done-back", "電子証明書管理へ");
+
+        public static Target SelectUser(string loginId) => Target.ByTestId("certmgmt-select-" + loginId, $"{loginId} の選択");
+
+        public static Target State(string loginId) => Text("certmgmt-state-" + loginId, $"{loginId} の電子証明書の状態");
     }
 
     /// <summary>After the service window's [ログアウト]: the window to close.</summary>

@@ -57,6 +57,13 @@ public sealed class ServiceListPage : Page, IShowsMessages
         return await ArriveAtOneOfAsync([new TopPage(Session), new ApprovalPasswordPage(Session)], cancellationToken);
     }
 
+    /// <summary>[ユーザ管理業務] (manual 3-4 step 5).</summary>
+    public async Task<UserAdminPage> ClickUserAdminAsync(CancellationToken cancellationToken = default)
+    {
+        await Session.ClickAsync(Ui.Services.UserAdmin, cancellationToken);
+        return await ArriveAsync(new UserAdminPage(Session), cancellationToken);
+    }
+
     /// <summary>[ログアウト] of サービス一覧 (manual 5-1 step 4).</summary>
     public async Task<LoggedOutPage> ClickLogoutAsync(CancellationToken cancellationToken = default)
     {

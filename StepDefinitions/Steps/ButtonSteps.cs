@@ -28,12 +28,16 @@ public sealed class ButtonSteps
         var other => throw new InvalidOperationException($"no ［OK］ボタン is expected on the {other.ScreenId} screen"),
     });
 
-    /// <summary>ユーザ情報管理's [変更], or on the search result the [変更] of the user at the keyboard (2-5 step 5).</summary>
+    /// <summary>
+    /// ユーザ情報管理's [変更]; on the search result the [変更] of the user at the keyboard (2-5 step 5);
+    /// on 電子証明書管理（ユーザ情報） the [変更] that issues the certificate (3-4 step 9).
+    /// </summary>
     [When("［変更］ボタンをクリックする")]
     public async Task WhenChangeIsClicked() => navigation.Show<Page>(navigation.Current switch
     {
         UserManagementMenuPage menu => await menu.ClickChangeAsync(),
         PermissionSearchPage search => await search.ClickChangeAsync(company.Actor.LoginId),
+        CertificateUserPage certificate => await certificate.ClickChangeToIssueAsync(),
         var other => throw new InvalidOperationException($"no ［変更］ボタン is expected on the {other.ScreenId} screen"),
     });
 

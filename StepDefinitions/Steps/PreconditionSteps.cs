@@ -84,6 +84,14 @@ public sealed class PreconditionSteps
         await MasterOnTopAsync();
     }
 
+    [Given("マスターユーザが一般ユーザを作成し、ユーザ更新と取引権限の設定を済ませ、「トップ」画面を表示している")]
+    public async Task GivenTheMasterCreatedAUserWithRights()
+    {
+        await journeys.RegisterCompanyAsync(ready: true);
+        await journeys.CreateGeneralUserAsync("all", "none", "電債　太郎");
+        await MasterOnTopAsync();
+    }
+
     [Given("マスターユーザが一般ユーザ 2 人を作成しユーザ更新を済ませ、「トップ」画面を表示している")]
     public async Task GivenTheMasterCreatedTwoGeneralUsers()
     {

@@ -218,6 +218,17 @@ public sealed class UserJourneys
         return await EnterServiceAsync(user, user.ApprovalPassword ?? "", cancellationToken);
     }
 
+    /// <summary>
+    /// After 電子証明書管理 the master closes that window and logs out of サービス一覧; the next user
+    /// takes over the browser (in the manual, on another PC).
+    /// </summary>
+    public async Task HandOverAsync(UserAccount next, CancellationToken cancellationToken = default)
+    {
+        var services = await navigation.At<CertificateManagePage>().CloseWindowAsync(cancellationToken);
+        await services.ClickLogoutAsync(cancellationToken);
+        company.ActAs(next);
+    }
+
     private static async Task<TPage> ExpectAsync<TPage>(Page page, string action)
         where TPage : Page
     {

@@ -40,7 +40,7 @@ public sealed class LayeringTests
 
     [TestCase("PageObjects/Shinkin.PageObjects.csproj", new[] { "Shinkin.Browsers" })]
     [TestCase("src/Shinkin.Browsers/Shinkin.Browsers.csproj", new string[0])]
-    [TestCase("Reports/Shinkin.Reports.csproj", new string[0])]
+    [TestCase("Reports/Shinkin.Reports.csproj", new[] { "Shinkin.EnvironmentCheck" })]
     [TestCase("src/Shinkin.EnvironmentCheck/Shinkin.EnvironmentCheck.csproj", new string[0])]
     [TestCase("src/Shinkin.ReferenceServer/Shinkin.ReferenceServer.csproj", new string[0])]
     [TestCase("StepDefinitions/Shinkin.StepDefinitions.csproj", new[] { "Shinkin.PageObjects", "Shinkin.Reports", "Shinkin.ReferenceServer", "Shinkin.EnvironmentCheck" })]
@@ -59,7 +59,8 @@ public sealed class LayeringTests
     [TestCase("Reports")]
     public void Async_code_never_blocks_on_a_task(string folder)
     {
-        var blocking = new Regex(@"\.Result\b(?!\s*=[^=])|\.Wait\(\)|\.GetAwaiter\(\)\.GetResult\(\)", RegexOptions.Compiled);
+        // A text check: ASP.NET's filter and page contexts have a `Result` property that is not a task.
+        var blocking = new Regex(@"(?<![Cc]ontext)\.Result\b(?!\s*=[^=])|\.Wait\(\)|\.GetAwaiter\(\)\.GetResult\(\)", RegexOptions.Compiled);
         var offenders = SourceFiles(folder)
             .SelectMany(f => File.ReadLines(f).Select((line, i) => (f, line, i)))
             .Where(x => blocking.IsMatch(x.line) && !x.line.TrimStart().StartsWith("//", StringComparison.Ordinal))

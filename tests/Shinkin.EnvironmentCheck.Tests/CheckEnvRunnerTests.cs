@@ -136,14 +136,53 @@ public sealed class CheckEnvRunnerTests
     {
         var xlsx = Path.Combine(_workDir, "out", "check.xlsx");
         var fix = Path.Combine(_workDir, "fix-secure.reg");
-        var (code, _, stderr) = await RunAsync([PathOf("win10-default.reg"), "--xlsx", xlsx, "--write-fix", "secure", fix]);
+        var workbooks = new List<(CheckReport Report, CheckProfile Selected, string Path)>();
+        var (code, _, stderr) = await RunAsync([PathOf("win10-default.reg"), "--xlsx", xlsx, "--write-fix", "secure", fix, "--profile", "secure"],
+            (report, selected, path, _) =>
+            {
+                workbooks.Add((report, selected, path));
+                return Task.CompletedTask;
+            });
         var (after, _, _) = await RunAsync([PathOf("win10-default.reg"), fix, "--profile", "secure"]);
         Assert.Multiple(() =>
         {
             Assert.That(code, Is.EqualTo(1));
-            Assert.That(File.Exists(xlsx), Is.True);
+            Assert.That(workbooks, Has.Count.EqualTo(1), "the host's workbook writer is called once");
+            Assert.That(workbooks[0].Path, Is.EqualTo(xlsx));
+            Assert.That(workbooks[0].Selected, Is.EqualTo(CheckProfile.Secure));
+            Assert.That(workbooks[0].Report.Controls, Has.Count.EqualTo(ControlIds.All.Count));
+            Assert.That(stderr, Does.Contain("Excel ブックを書き出しました: " + xlsx));
             Assert.That(stderr, Does.Contain("fix-secure.reg").And.Contain("すべての Internet Explorer を閉じて"));
             Assert.That(after, Is.EqualTo(0), "the PC export plus the fix passes the secure profile");
+        });
+    }
+
+    [Test]
+    public async Task Workbook_that_cannot_be_written_exits_2_with_the_reason()
+    {
+        var (code, stdout, stderr) = await RunAsync([PathOf("hardened.reg"), "--xlsx", Path.Combine(_workDir, "locked.xlsx")],
+            (_, _, _, _) => throw new IOException("locked by another process"));
+        Assert.Multiple(() =>
+        {
+            Assert.That(code, Is.EqualTo(2));
+            Assert.That(stderr, Does.Contain("Excel ブックを書き出せません: locked by another process"));
+            Assert.That(stdout, Does.Contain("管理ID"), "the console report is printed before the workbook is written");
+        });
+    }
+
+    [Test]
+    public async Task Without_xlsx_the_workbook_writer_is_not_called()
+    {
+        var calls = 0;
+        var (code, _, _) = await RunAsync([PathOf("hardened.reg"), "--profile", "secure"], (_, _, _, _) =>
+        {
+            calls++;
+            return Task.CompletedTask;
+        });
+        Assert.Multiple(() =>
+        {
+            Assert.That(code, Is.EqualTo(0));
+            Assert.That(calls, Is.Zero);
         });
     }
 
@@ -158,12 +197,15 @@ public sealed class CheckEnvRunnerTests
         });
     }
 
-    private static async Task<(int Code, string Stdout, string Stderr)> RunAsync(IReadOnlyList<string> args)
+    private static async Task<(int Code, string Stdout, string Stderr)> RunAsync(IReadOnlyList<string> args, CheckEnvWorkbookWriter? writeWorkbook = null)
     {
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
         using var stdin = new StringReader(string.Empty);
-        var code = await CheckEnvRunner.RunAsync(args, stdout, stderr, stdin, CancellationToken.None);
+        var code = await CheckEnvRunner.RunAsync(args, stdout, stderr, stdin, writeWorkbook ?? NoWorkbook, CancellationToken.None);
         return (code, stdout.ToString(), stderr.ToString());
     }
+
+    private static Task NoWorkbook(CheckReport report, CheckProfile selected, string path, CancellationToken cancellationToken) =>
+        throw new AssertionException("--xlsx was not given, so no workbook should be written");
 }

@@ -1,4 +1,3 @@
-using ClosedXML.Excel;
 using Shinkin.EnvironmentCheck.Checks;
 using Shinkin.EnvironmentCheck.Output;
 using static Shinkin.EnvironmentCheck.Tests.Fixture;
@@ -7,33 +6,6 @@ namespace Shinkin.EnvironmentCheck.Tests;
 
 public sealed class OutputTests
 {
-    [Test]
-    public async Task Workbook_has_japanese_header_colours_frozen_header_filter_and_a4_landscape()
-    {
-        var report = EnvironmentChecker.Check(await LoadAsync(ManualConformant));
-        using var stream = new MemoryStream(XlsxReportWriter.Build(report, CheckProfile.Manual));
-        using var workbook = new XLWorkbook(stream);
-        var sheet = workbook.Worksheet(XlsxReportWriter.ResultSheetName);
-        var ssl3Row = sheet.RowsUsed().Single(r => r.Cell(2).GetString() == ControlIds.Ssl3);
-        Assert.Multiple(() =>
-        {
-            Assert.That(Enumerable.Range(1, XlsxReportWriter.Headers.Count).Select(c => sheet.Cell(1, c).GetString()), Is.EqualTo(XlsxReportWriter.Headers));
-            Assert.That(sheet.Cell(1, 9).GetString(), Is.EqualTo("判定 (マニュアル)"));
-            Assert.That(sheet.RowsUsed().Count(), Is.EqualTo(ControlIds.All.Count + 1));
-            Assert.That(ssl3Row.Cell(9).GetString(), Is.EqualTo("OK"));
-            Assert.That(ssl3Row.Cell(9).Style.Fill.BackgroundColor.Color.ToArgb() & 0xFFFFFF, Is.EqualTo(0xC6EFCE));
-            Assert.That(ssl3Row.Cell(11).GetString(), Is.EqualTo("NG"));
-            Assert.That(ssl3Row.Cell(11).Style.Fill.BackgroundColor.Color.ToArgb() & 0xFFFFFF, Is.EqualTo(0xFFC7CE));
-            Assert.That(ssl3Row.Cell(13).GetString(), Does.Contain("RFC 7568"));
-            Assert.That(sheet.SheetView.SplitRow, Is.EqualTo(1));
-            Assert.That(sheet.AutoFilter.IsEnabled, Is.True);
-            Assert.That(sheet.PageSetup.PaperSize, Is.EqualTo(XLPaperSize.A4Paper));
-            Assert.That(sheet.PageSetup.PageOrientation, Is.EqualTo(XLPageOrientation.Landscape));
-            Assert.That(sheet.PageSetup.PagesWide, Is.EqualTo(1));
-            Assert.That(workbook.Worksheet(XlsxReportWriter.SummarySheetName).Cell(6, 2).GetString(), Is.EqualTo("OK"));
-        });
-    }
-
     [Test]
     public async Task Console_table_has_japanese_labels_aligned_columns_and_the_restart_advice()
     {

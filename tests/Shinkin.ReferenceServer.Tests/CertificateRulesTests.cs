@@ -1,7 +1,11 @@
 using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using NUnit.Framework;
+using Shinkin.ReferenceServer.Data;
+using Shinkin.ReferenceServer.Security;
 using Shinkin.ReferenceServer.Tests.Support;
 
 namespace Shinkin.ReferenceServer.Tests;
@@ -51,6 +55,41 @@ public sealed class CertificateRulesTests
         var page = await client.GetAsync(client.Secure("/certificate-login"));
         Assert.That(page.Element("cert-error").GetAttribute("data-reason"), Is.EqualTo("Foreign"));
         Assert.That(page.Text("cert-error"), Does.Contain("当金庫が発行したものではない"));
+    }
+
+    [Test]
+    public async Task Certificate_from_the_ca_that_is_not_on_record_is_refused()
+    {
+        var notice = await Flows.OnboardReadyAsync(_server);
+        var ca = _server.Services.GetRequiredService<CertificateAuthority>();
+        var now = _time.GetUtcNow();
+        using var issued = ca.IssueClientCertificate(notice.MasterLoginId, notice.CompanyNumber, now.AddMinutes(-5), now.AddDays(30));
+        using var certificate = X509CertificateLoader.LoadPkcs12(issued.Export(X509ContentType.Pkcs12, "x"), "x");
+        using var client = new BrowserlessClient(_server, certificate);
+        var page = await client.GetAsync(client.Secure("/certificate-login"));
+        Assert.That(page.Element("cert-error").GetAttribute("data-reason"), Is.EqualTo("Unknown"), "a subject naming the master is not enough");
+        Assert.That(page.Text("cert-error"), Does.Contain("登録されていない"));
+    }
+
+    [Test]
+    public async Task Certificate_before_its_validity_is_refused()
+    {
+        var notice = await Flows.OnboardReadyAsync(_server);
+        using var certificate = Flows.LoadPfx(notice.MasterCertificatePfxBase64!, notice.MasterCertificatePassword!);
+        using var client = new BrowserlessClient(_server, certificate);
+        _time.Advance(TimeSpan.FromDays(-1));
+        try
+        {
+            var page = await client.GetAsync(client.Secure("/certificate-login"));
+            Assert.That(page.Element("cert-error").GetAttribute("data-reason"), Is.EqualTo("NotYetValid"));
+            Assert.That(page.Text("cert-error"), Does.Contain("まだ有効期間になっていない"));
+        }
+        finally
+        {
+            _time.Advance(TimeSpan.FromDays(1));
+        }
+
+        Assert.That((await client.GetAsync(client.Secure("/certificate-login"))).Screen, Is.EqualTo("certificate-login"));
     }
 
     [Test]
@@ -192,6 +231,10 @@ public sealed class TimeRulesTests
             var page = await client.GetAsync(client.Secure("/services"));
             Assert.That(page.Screen, Is.EqualTo("session-timeout"));
             Assert.That(page.Text("session-message"), Does.Contain("一定時間操作がなかった"));
+            Assert.That((await client.GetAsync(client.Secure("/services"))).Screen, Is.EqualTo("session-required"), "the session stays ended");
+            await using var scope = server.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<ShinkinDbContext>();
+            Assert.That(await db.AuditEntries.AnyAsync(a => a.Action == "session.timeout" && a.Actor == notice.MasterLoginId), Is.True);
         }
 
         TestServers.DeleteQuietly(dir);

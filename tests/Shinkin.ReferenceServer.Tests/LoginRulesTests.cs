@@ -92,6 +92,45 @@ public sealed class LoginRulesTests
     }
 
     [Test]
+    public async Task Password_length_and_approval_lockout_come_from_configuration()
+    {
+        var dir = TestServers.NewDataDirectory();
+        await using (var server = await TestServers.StartAsync(dir, new Dictionary<string, string?>
+        {
+            ["Security:PasswordMinLength"] = "8",
+            ["Security:ApprovalLockoutThreshold"] = "2",
+        }))
+        {
+            var initial = await Flows.OnboardInitialAsync(server);
+            using var certificate = await Flows.AcquireCertificateAsync(server, initial.MasterLoginId, initial.InitialPassword);
+            using var client = new BrowserlessClient(server, certificate);
+            var change = await Flows.CertificateLoginAsync(client, initial.InitialPassword);
+            var refused = await Flows.ChangeLoginPasswordAsync(client, change, initial.InitialPassword, "Abcdef1");
+            Assert.That(refused.Text("pwchange-new-error"), Does.Contain("8文字以上"));
+            Assert.That((await Flows.ChangeLoginPasswordAsync(client, change, initial.InitialPassword, "Abcdefg1")).Screen, Is.EqualTo("services"));
+
+            var (master, _, _) = await Flows.ReadyMasterAtTopAsync(server);
+            using var _ = master;
+            var form = await master.GetAsync(master.Secure("/densai/admin/users/registration/new"));
+            var confirm = await master.SubmitAsync(form, "reg-to-confirm", new Dictionary<string, string>
+            {
+                ["LoginIdBody"] = "config01",
+                ["UserName"] = "設定 太郎",
+                ["Email"] = "config@example.com",
+                ["EmailConfirm"] = "config@example.com",
+                ["Password"] = "First123",
+                ["PasswordConfirm"] = "First123",
+            });
+            var first = await master.SubmitAsync(confirm, "reg-execute", new Dictionary<string, string> { ["ApprovalPassword"] = "Wrong9999" });
+            Assert.That(first.Text("reg-approval-password-error"), Is.EqualTo("承認パスワードが正しくありません。"));
+            var second = await master.SubmitAsync(confirm, "reg-execute", new Dictionary<string, string> { ["ApprovalPassword"] = "Wrong9999" });
+            Assert.That(second.Text("reg-approval-password-error"), Does.Contain("ロック"));
+        }
+
+        TestServers.DeleteQuietly(dir);
+    }
+
+    [Test]
     public async Task Certificate_login_locks_at_six_and_back_office_unlocks_the_master()
     {
         var notice = await Flows.OnboardReadyAsync(_server);
@@ -169,6 +208,27 @@ public sealed class LoginRulesTests
         using var __ = client;
         var page = await Flows.ChangeLoginPasswordAsync(client, change, "Wrong1234", "Good1234");
         Assert.That(page.Text("pwchange-current-error"), Is.EqualTo("現ログインパスワードが正しくありません。"));
+    }
+
+    [Test]
+    public async Task Wrong_current_passwords_on_the_change_screen_count_toward_the_lockout()
+    {
+        var (client, notice, change) = await InitialMasterAtPasswordChangeAsync();
+        using var _ = client;
+        HtmlPage page = change;
+        for (var i = 1; i <= 6; i++)
+        {
+            page = await Flows.ChangeLoginPasswordAsync(client, change, "Wrong1234", "Good1234");
+            if (i < 6)
+            {
+                Assert.That(page.Text("pwchange-current-error"), Is.EqualTo("現ログインパスワードが正しくありません。"), $"attempt {i}");
+            }
+        }
+
+        Assert.That(page.Text("pwchange-current-error"), Does.Contain("ロック"));
+        Assert.That((await client.GetAsync(client.Secure("/services"))).Screen, Is.EqualTo("session-required"), "the session ended");
+        var login = await Flows.CertificateLoginAsync(client, notice.InitialPassword);
+        Assert.That(login.Element("cert-login-error").GetAttribute("data-reason"), Is.EqualTo("locked"));
     }
 
     [Test]

@@ -68,4 +68,33 @@ public sealed class MasterInitialSetupTests
         Assert.That(top.Screen, Is.EqualTo("densai-top"));
         Assert.That(top.Text("tab-admin"), Is.EqualTo("管理業務"));
     }
+
+    [Test]
+    public async Task Approval_password_follows_the_login_password_rules_and_a_refusal_changes_nothing()
+    {
+        var notice = await Flows.OnboardInitialAsync(_server);
+        using var certificate = await Flows.AcquireCertificateAsync(_server, notice.MasterLoginId, notice.InitialPassword);
+        using var client = new BrowserlessClient(_server, certificate);
+        var change = await Flows.CertificateLoginAsync(client, notice.InitialPassword);
+        Assert.That((await Flows.ChangeLoginPasswordAsync(client, change, notice.InitialPassword, "NewPass1")).Screen, Is.EqualTo("services"));
+        var approval = await client.GetAsync(client.Secure("/densai"));
+        Assert.That(approval.Element("approval-reason").GetAttribute("data-mode"), Is.EqualTo("set"));
+
+        var cases = new (string New, string Confirm, string ErrorTestId, string Expected)[]
+        {
+            ("abc12", "abc12", "approval-new-error", "6文字以上"),
+            ("abcdefgh", "abcdefgh", "approval-new-error", "半角英字と半角数字"),
+            ("12345678", "12345678", "approval-new-error", "半角英字と半角数字"),
+            ("ａｂｃ１２３", "ａｂｃ１２３", "approval-new-error", "半角"),
+            (notice.MasterLoginId[2..], notice.MasterLoginId[2..], "approval-new-error", "ログインID（お客様ID）と同じものは設定できません。"),
+            ("Appr0val", "Appr0vaX", "approval-confirm-error", "一致しません"),
+        };
+        foreach (var (candidate, confirm, errorTestId, expected) in cases)
+        {
+            var page = await client.SubmitAsync(approval, "approval-submit", new Dictionary<string, string> { ["New"] = candidate, ["Confirm"] = confirm });
+            Assert.That(page.Screen, Is.EqualTo("approval-password"), candidate);
+            Assert.That(page.Text(errorTestId), Does.Contain(expected), candidate);
+            Assert.That((await client.GetAsync(client.Secure("/densai/top"))).Screen, Is.EqualTo("approval-password"), "still to be set: " + candidate);
+        }
+    }
 }

@@ -85,6 +85,10 @@ public sealed class UserManagementRulesTests
         for (var i = 0; i < 6; i++)
         {
             page = await master.SubmitAsync(confirm, "reg-execute", new Dictionary<string, string> { ["ApprovalPassword"] = "Wrong9999" });
+            if (i < 5)
+            {
+                Assert.That(page.Text("reg-approval-password-error"), Is.EqualTo("承認パスワードが正しくありません。"), $"attempt {i + 1} does not lock");
+            }
         }
 
         Assert.That(page.Text("reg-approval-password-error"), Does.Contain("ロック"));
@@ -103,6 +107,8 @@ public sealed class UserManagementRulesTests
     [TestCase("あいうえおかきくけこさしすせそたちつてとなにぬねのはひふへほまみむめもやゆよらりるれ", "UserName", "reg-user-name-error", "40文字以内", TestName = "Registration refuses a user name longer than 40")]
     [TestCase("mail@example", "EmailConfirm", "reg-email-confirm-error", "一致しません", TestName = "Registration refuses different email confirmation")]
     [TestCase("ｍａｉｌ@example.com", "Email", "reg-email-error", "半角", TestName = "Registration refuses a full-width email")]
+    [TestCase("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa@example.com", "Email", "reg-email-error", "128文字以内", TestName = "Registration refuses an email longer than 128")]
+    [TestCase("First124", "PasswordConfirm", "reg-password-confirm-error", "一致しません", TestName = "Registration refuses different initial password confirmation")]
     public async Task Registration_rules(string value, string field, string errorTestId, string expected)
     {
         var (master, _, _) = await Flows.ReadyMasterAtTopAsync(_server);
@@ -113,6 +119,11 @@ public sealed class UserManagementRulesTests
         if (field == "Password")
         {
             fields["PasswordConfirm"] = value;
+        }
+
+        if (field == "Email")
+        {
+            fields["EmailConfirm"] = value;
         }
 
         var page = await master.SubmitAsync(form, "reg-to-confirm", fields);

@@ -9,7 +9,8 @@ namespace Shinkin.EnvironmentCheck.Command;
 
 /// <summary>
 /// Everything <c>check-env</c> does, independent of the CLI host so it can be tested directly.
-/// Exit codes: 0 the chosen profile passes, 1 it fails, 2 bad input (usage, unreadable or malformed file, no live registry).
+/// Exit codes: 0 the chosen profile passes, 1 it fails, 2 bad input (usage, unreadable or malformed file, no live registry,
+/// workbook that cannot be written).
 /// </summary>
 public static class CheckEnvRunner
 {
@@ -27,8 +28,10 @@ public static class CheckEnvRunner
         new(RegistryHive.LocalMachine, InternetSettingsPaths.WindowsNtCurrentVersion, Recursive: false),
     ];
 
-    public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, TextReader stdin, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, TextReader stdin,
+        CheckEnvWorkbookWriter writeWorkbook, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(writeWorkbook);
         ArgumentNullException.ThrowIfNull(stdout);
         ArgumentNullException.ThrowIfNull(stderr);
         ArgumentNullException.ThrowIfNull(stdin);
@@ -92,7 +95,16 @@ public static class CheckEnvRunner
 
         if (options.XlsxPath is not null)
         {
-            await XlsxReportWriter.WriteAsync(report, options.Profile, options.XlsxPath, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await writeWorkbook(report, options.Profile, options.XlsxPath, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                await stderr.WriteLineAsync($"エラー: Excel ブックを書き出せません: {ex.Message}").ConfigureAwait(false);
+                return BadInput;
+            }
+
             await stderr.WriteLineAsync($"Excel ブックを書き出しました: {options.XlsxPath}").ConfigureAwait(false);
         }
 

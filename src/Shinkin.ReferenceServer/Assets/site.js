@@ -14,6 +14,13 @@
         }, 300);
     }
 
+    // Login needs cookies (manual chapter 1): say so before the user types anything.
+    if (!navigator.cookieEnabled) {
+        document.querySelectorAll("[data-cookie-hint]").forEach(function (hint) {
+            hint.hidden = false;
+        });
+    }
+
     document.addEventListener("click", function (event) {
         var target = event.target instanceof Element ? event.target.closest("[data-dialog], [data-dialog-action], [data-close-window]") : null;
         if (!target) {

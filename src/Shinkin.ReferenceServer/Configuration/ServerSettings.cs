@@ -73,4 +73,13 @@ public sealed class BackOfficeSettings
     public string? ApiKey { get; set; }
 
     public int SessionIdleTimeoutMinutes { get; set; } = 30;
+
+    /// <summary>Consecutive wrong staff passwords that lock the staff ID; the customers' count (manual: 6).</summary>
+    public int LockoutThreshold { get; set; } = 6;
+
+    /// <summary>
+    /// Staff accounts come from configuration and nobody above them can unlock one, so a staff lock
+    /// ends by itself after this many minutes.
+    /// </summary>
+    public int LockoutMinutes { get; set; } = 30;
 }

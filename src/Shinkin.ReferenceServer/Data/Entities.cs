@@ -193,6 +193,18 @@ public sealed class StaffSession
     public DateTime? EndedAt { get; set; }
 }
 
+/// <summary>Login state of a back-office staff account (the accounts themselves come from configuration).</summary>
+public sealed class StaffAccount
+{
+    public int Id { get; set; }
+
+    public required string StaffId { get; set; }
+
+    public int FailedLoginCount { get; set; }
+
+    public DateTime? LockedAt { get; set; }
+}
+
 public sealed class AuditEntry
 {
     public long Id { get; set; }

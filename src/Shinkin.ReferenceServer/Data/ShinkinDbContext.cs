@@ -18,6 +18,8 @@ public sealed class ShinkinDbContext(DbContextOptions<ShinkinDbContext> options)
 
     public DbSet<StaffSession> StaffSessions => Set<StaffSession>();
 
+    public DbSet<StaffAccount> StaffAccounts => Set<StaffAccount>();
+
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -55,6 +57,11 @@ public sealed class ShinkinDbContext(DbContextOptions<ShinkinDbContext> options)
             e.HasOne(s => s.User).WithMany().HasForeignKey(s => s.UserId);
         });
         modelBuilder.Entity<StaffSession>(e => e.HasIndex(s => s.TokenHash).IsUnique());
+        modelBuilder.Entity<StaffAccount>(e =>
+        {
+            e.HasIndex(a => a.StaffId).IsUnique();
+            e.Property(a => a.StaffId).HasMaxLength(64);
+        });
         modelBuilder.Entity<AuditEntry>(e => e.HasIndex(a => a.At));
     }
 

@@ -163,6 +163,7 @@ public static class ReferenceServerApp
         services.AddScoped<AuditTrail>();
         services.AddScoped<CustomerSessions>();
         services.AddScoped<StaffSessions>();
+        services.AddScoped<StaffLogins>();
         services.AddScoped<ClientCertificateValidator>();
         services.AddScoped<CertificateIssuer>();
         services.AddScoped<CompanyOnboarding>();
@@ -197,6 +198,7 @@ public static class ReferenceServerApp
         {
             // Field messages are the manual's Japanese ones, written by the pages themselves.
             mvc.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
+            mvc.Filters.Add(new CookieRequiredFilter());
             var messages = mvc.ModelBindingMessageProvider;
             messages.SetValueIsInvalidAccessor(_ => "入力内容が正しくありません。");
             messages.SetAttemptedValueIsInvalidAccessor((_, _) => "入力内容が正しくありません。");
@@ -218,6 +220,7 @@ public static class ReferenceServerApp
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseExceptionHandler("/error");
         app.UseStatusCodePagesWithReExecute("/status/{0}");
+        app.UseMiddleware<CookieProbeMiddleware>();
         app.MapEmbeddedAssets();
         app.MapRazorPages();
         app.MapBackOfficeApi();

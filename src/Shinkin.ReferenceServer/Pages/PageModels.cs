@@ -211,10 +211,11 @@ public abstract class BackOfficePageModel : PageModel
 
         if (RequiresStaff)
         {
-            _staff = await HttpContext.RequestServices.GetRequiredService<StaffSessions>().FindAsync(HttpContext);
+            var lookup = await HttpContext.RequestServices.GetRequiredService<StaffSessions>().LookupAsync(HttpContext);
+            _staff = lookup.Session;
             if (_staff is null)
             {
-                context.Result = Redirect("/backoffice/login");
+                context.Result = Redirect(lookup.TimedOut ? "/backoffice/login?timeout=1" : "/backoffice/login");
                 return;
             }
         }

@@ -20,7 +20,7 @@ public sealed record SessionLookup(SessionState State, CustomerSession? Session)
 /// 127.0.0.1 are shared by both ports, so names carry the __Host- prefix and the customer and staff
 /// cookies differ; each origin only honours its own.
 /// </summary>
-public sealed class CustomerSessions(ShinkinDbContext db, TimeProvider time, IOptions<SecuritySettings> settings)
+public sealed class CustomerSessions(ShinkinDbContext db, TimeProvider time, IOptions<SecuritySettings> settings, AuditTrail audit)
 {
     public const string CookieName = "__Host-shinkin-session";
 
@@ -44,6 +44,8 @@ public sealed class CustomerSessions(ShinkinDbContext db, TimeProvider time, IOp
         {
             session.EndedAt = now;
             session.EndReason = "timeout";
+            context.Items[AuditTrail.SessionRefItem] = SecretTokens.SessionRef(session.TokenHash);
+            audit.Add(session.User?.LoginId ?? "system", "session.timeout", session.User?.LoginId);
             await db.SaveChangesAsync(context.RequestAborted);
             return new SessionLookup(SessionState.TimedOut, null);
         }

@@ -18,7 +18,8 @@ public sealed class BrowserlessClient : IDisposable
     private readonly HttpClient _http;
     private readonly HtmlParser _parser = new();
 
-    public BrowserlessClient(RunningReferenceServer server, X509Certificate2? clientCertificate = null, bool followRedirects = true, CookieContainer? cookies = null)
+    /// <param name="keepCookies">false: a browser that blocks cookies (stores none, sends none).</param>
+    public BrowserlessClient(RunningReferenceServer server, X509Certificate2? clientCertificate = null, bool followRedirects = true, CookieContainer? cookies = null, bool keepCookies = true)
     {
         Server = server;
         using var caFile = X509Certificate2.CreateFromPem(File.ReadAllText(server.CaCertificatePemPath));
@@ -27,7 +28,7 @@ public sealed class BrowserlessClient : IDisposable
         var handler = new SocketsHttpHandler
         {
             CookieContainer = Cookies,
-            UseCookies = true,
+            UseCookies = keepCookies,
             AllowAutoRedirect = followRedirects,
             SslOptions = new SslClientAuthenticationOptions
             {

@@ -331,6 +331,31 @@ namespace Shinkin.ReferenceServer.Data.Migrations
                     b.ToTable("Certificates");
                 });
 
+            modelBuilder.Entity("Shinkin.ReferenceServer.Data.StaffAccount", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FailedLoginCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("LockedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StaffId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StaffId")
+                        .IsUnique();
+
+                    b.ToTable("StaffAccounts");
+                });
+
             modelBuilder.Entity("Shinkin.ReferenceServer.Data.StaffSession", b =>
                 {
                     b.Property<int>("Id")

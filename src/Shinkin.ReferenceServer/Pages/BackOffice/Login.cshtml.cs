@@ -1,12 +1,9 @@
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Options;
-using Shinkin.ReferenceServer.Configuration;
-using Shinkin.ReferenceServer.Security;
 using Shinkin.ReferenceServer.Sessions;
 
 namespace Shinkin.ReferenceServer.Pages.BackOffice;
 
-public sealed class BackOfficeLoginModel(IOptions<BackOfficeSettings> settings, StaffSessions staffSessions) : BackOfficePageModel
+public sealed class BackOfficeLoginModel(StaffLogins staffLogins, StaffSessions staffSessions) : BackOfficePageModel
 {
     protected override bool RequiresStaff => false;
 
@@ -18,20 +15,32 @@ public sealed class BackOfficeLoginModel(IOptions<BackOfficeSettings> settings, 
 
     public string? Error { get; private set; }
 
-    public void OnGet()
+    /// <summary>credentials or locked.</summary>
+    public string? ErrorReason { get; private set; }
+
+    public string? Message { get; private set; }
+
+    public void OnGet(string? timeout)
     {
+        if (timeout == "1")
+        {
+            Message = "一定時間操作がなかったため、ログアウトしました。再度ログインしてください。";
+        }
     }
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var idOk = SecretTokens.FixedTimeEquals(StaffId ?? "", settings.Value.StaffId);
-        var passwordOk = SecretTokens.FixedTimeEquals(Password ?? "", settings.Value.StaffPassword);
-        if (!idOk || !passwordOk)
+        var ct = HttpContext.RequestAborted;
+        switch (await staffLogins.CheckAsync(StaffId, Password, ct))
         {
-            Audit.Add("staff:?", "staff.login-failed", StaffId);
-            await Db.SaveChangesAsync(HttpContext.RequestAborted);
-            Error = "職員IDまたはパスワードが正しくありません。";
-            return Page();
+            case StaffLoginCheck.Wrong:
+                Error = "職員IDまたはパスワードが正しくありません。";
+                ErrorReason = "credentials";
+                return Page();
+            case StaffLoginCheck.Locked or StaffLoginCheck.LockedNow:
+                Error = staffLogins.LockedMessage();
+                ErrorReason = "locked";
+                return Page();
         }
 
         var existing = await staffSessions.FindAsync(HttpContext);
@@ -40,9 +49,9 @@ public sealed class BackOfficeLoginModel(IOptions<BackOfficeSettings> settings, 
             staffSessions.End(HttpContext, existing);
         }
 
-        staffSessions.Start(HttpContext, settings.Value.StaffId);
-        Audit.Add("staff:" + settings.Value.StaffId, "staff.login");
-        await Db.SaveChangesAsync(HttpContext.RequestAborted);
+        var session = staffSessions.Start(HttpContext, StaffId!);
+        Audit.Add("staff:" + session.StaffId, "staff.login");
+        await Db.SaveChangesAsync(ct);
         return Redirect("/backoffice");
     }
 }
