@@ -15,8 +15,22 @@
     }
 
     // Login needs cookies (manual chapter 1): say so before the user types anything.
-    if (!navigator.cookieEnabled) {
-        document.querySelectorAll("[data-cookie-hint]").forEach(function (hint) {
+    // Chromium keeps navigator.cookieEnabled true when its settings block cookies, so a test cookie is written and read back.
+    function cookiesWork() {
+        if (!navigator.cookieEnabled) {
+            return false;
+        }
+
+        var probe = "shinkin-script-cookie-check=1";
+        document.cookie = probe + "; path=/; Secure; SameSite=Strict; max-age=10";
+        var works = document.cookie.indexOf(probe) !== -1;
+        document.cookie = probe + "; path=/; Secure; SameSite=Strict; max-age=0";
+        return works;
+    }
+
+    var hints = document.querySelectorAll("[data-cookie-hint]");
+    if (hints.length > 0 && !cookiesWork()) {
+        hints.forEach(function (hint) {
             hint.hidden = false;
         });
     }
