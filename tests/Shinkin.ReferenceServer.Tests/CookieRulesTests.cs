@@ -14,33 +14,16 @@ namespace Shinkin.ReferenceServer.Tests;
 /// </summary>
 [TestFixture]
 [Parallelizable(ParallelScope.Self)]
-public sealed class CookieRulesTests
+public sealed class CookieRulesTests : ServerFixture
 {
     private const string CookieMessage = "Cookie（クッキー）が無効になっています。マニュアル「1 事前準備」の手順で Cookie を許可してください。";
     private const string ProbeCookie = "__Host-shinkin-cookie-check";
 
-    private RunningReferenceServer _server = null!;
-    private string _dir = null!;
-
-    [OneTimeSetUp]
-    public async Task StartAsync()
-    {
-        _dir = TestServers.NewDataDirectory();
-        _server = await TestServers.StartAsync(_dir);
-    }
-
-    [OneTimeTearDown]
-    public async Task StopAsync()
-    {
-        await _server.DisposeAsync();
-        TestServers.DeleteQuietly(_dir);
-    }
-
     [Test]
     public async Task Certificate_acquisition_without_cookies_says_so_and_changes_nothing()
     {
-        var notice = await Flows.OnboardInitialAsync(_server);
-        using var blocked = new BrowserlessClient(_server, keepCookies: false);
+        var notice = await Flows.OnboardInitialAsync(Server);
+        using var blocked = new BrowserlessClient(Server, keepCookies: false);
         var input = await blocked.GetAsync(blocked.Public("/certificate/acquire"));
         Assert.That(input.Screen, Is.EqualTo("certificate-acquire"));
 
@@ -57,7 +40,7 @@ public sealed class CookieRulesTests
             Assert.That((await blocked.SubmitAsync(input, "acquire-submit", wrong)).Screen, Is.EqualTo("cookie-required"));
         }
 
-        await using (var scope = _server.Services.CreateAsyncScope())
+        await using (var scope = Server.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<ShinkinDbContext>();
             var master = await db.Users.SingleAsync(u => u.LoginId == notice.MasterLoginId);
@@ -67,7 +50,7 @@ public sealed class CookieRulesTests
             Assert.That(await db.AuditEntries.AnyAsync(a => a.Target == notice.MasterLoginId), Is.False);
         }
 
-        using var allowed = new BrowserlessClient(_server);
+        using var allowed = new BrowserlessClient(Server);
         var again = await allowed.GetAsync(allowed.Public("/certificate/acquire"));
         var confirm = await allowed.SubmitAsync(again, "acquire-submit", right);
         Assert.That(confirm.Screen, Is.EqualTo("certificate-acquire-confirm"), "with cookies the same input goes through");
@@ -76,16 +59,16 @@ public sealed class CookieRulesTests
     [Test]
     public async Task Certificate_login_without_cookies_says_so_and_opens_no_session()
     {
-        var notice = await Flows.OnboardReadyAsync(_server);
+        var notice = await Flows.OnboardReadyAsync(Server);
         using var certificate = Flows.LoadPfx(notice.MasterCertificatePfxBase64!, notice.MasterCertificatePassword!);
-        using var blocked = new BrowserlessClient(_server, certificate, keepCookies: false);
+        using var blocked = new BrowserlessClient(Server, certificate, keepCookies: false);
         var page = await Flows.CertificateLoginAsync(blocked, Flows.MasterLoginPassword);
         Assert.That(page.Status, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That(page.Screen, Is.EqualTo("cookie-required"));
         Assert.That(page.Text("cookie-required"), Is.EqualTo(CookieMessage));
         Assert.That(page.Href("cookie-required-back"), Is.EqualTo("/certificate-login"));
 
-        await using (var scope = _server.Services.CreateAsyncScope())
+        await using (var scope = Server.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<ShinkinDbContext>();
             var master = await db.Users.SingleAsync(u => u.LoginId == notice.MasterLoginId);
@@ -93,14 +76,14 @@ public sealed class CookieRulesTests
             Assert.That(await db.AuditEntries.AnyAsync(a => a.Action == "login" && a.Actor == notice.MasterLoginId), Is.False);
         }
 
-        using var allowed = new BrowserlessClient(_server, certificate);
+        using var allowed = new BrowserlessClient(Server, certificate);
         Assert.That((await Flows.CertificateLoginAsync(allowed, Flows.MasterLoginPassword)).Screen, Is.EqualTo("services"));
     }
 
     [Test]
     public async Task Back_office_login_without_cookies_says_so()
     {
-        using var blocked = new BrowserlessClient(_server, keepCookies: false);
+        using var blocked = new BrowserlessClient(Server, keepCookies: false);
         var login = await blocked.GetAsync(blocked.Public("/backoffice/login"));
         var page = await blocked.SubmitAsync(login, "backoffice-login-submit", new Dictionary<string, string> { ["StaffId"] = "bo-admin", ["Password"] = "Shinkin2024" });
         Assert.That(page.Status, Is.EqualTo(HttpStatusCode.BadRequest));
@@ -110,7 +93,7 @@ public sealed class CookieRulesTests
     [Test]
     public async Task Post_with_cookies_but_without_a_token_stays_a_plain_400()
     {
-        using var client = new BrowserlessClient(_server);
+        using var client = new BrowserlessClient(Server);
         await client.GetAsync(client.Public("/certificate/acquire"));
         using var response = await client.PostRawAsync(client.Public("/certificate/acquire"), new Dictionary<string, string> { ["LoginId"] = "d-nobody1", ["Password"] = "x" });
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
@@ -121,9 +104,9 @@ public sealed class CookieRulesTests
     [Test]
     public async Task A_browser_restart_that_dropped_the_session_cookies_is_not_taken_for_blocked_cookies()
     {
-        using var client = new BrowserlessClient(_server);
+        using var client = new BrowserlessClient(Server);
         var input = await client.GetAsync(client.Public("/certificate/acquire"));
-        foreach (Cookie cookie in client.Cookies.GetCookies(_server.PublicUrl))
+        foreach (Cookie cookie in client.Cookies.GetCookies(Server.PublicUrl))
         {
             // Only the persistent probe survives a restart; the antiforgery cookie is session-only.
             if (cookie.Name != ProbeCookie)
@@ -132,7 +115,7 @@ public sealed class CookieRulesTests
             }
         }
 
-        Assert.That(client.Cookies.GetCookies(_server.PublicUrl).Select(c => c.Name), Is.EqualTo(new[] { ProbeCookie }));
+        Assert.That(client.Cookies.GetCookies(Server.PublicUrl).Select(c => c.Name), Is.EqualTo(new[] { ProbeCookie }));
         var page = await client.SubmitAsync(input, "acquire-submit", new Dictionary<string, string> { ["LoginId"] = "d-nobody1", ["Password"] = "x" });
         Assert.That(page.Status, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That(page.Screen, Is.EqualTo("status-400"));
@@ -146,9 +129,9 @@ public sealed class CookieRulesTests
     public async Task Login_screens_hand_out_the_probe_cookie_and_carry_the_script_hint(string origin, string path)
     {
         // The certificate login form is shown only to a presented certificate.
-        var notice = origin == "public" ? null : await Flows.OnboardReadyAsync(_server);
+        var notice = origin == "public" ? null : await Flows.OnboardReadyAsync(Server);
         using var certificate = notice is null ? null : Flows.LoadPfx(notice.MasterCertificatePfxBase64!, notice.MasterCertificatePassword!);
-        using var client = new BrowserlessClient(_server, certificate, keepCookies: false);
+        using var client = new BrowserlessClient(Server, certificate, keepCookies: false);
         var url = origin == "public" ? client.Public(path) : client.Secure(path);
         using var response = await client.SendAsync(new HttpRequestMessage(HttpMethod.Get, url));
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
@@ -166,7 +149,7 @@ public sealed class CookieRulesTests
     [Test]
     public async Task Script_reveals_the_hint_when_the_browser_blocks_cookies()
     {
-        using var client = new BrowserlessClient(_server);
+        using var client = new BrowserlessClient(Server);
         using var js = await client.SendAsync(new HttpRequestMessage(HttpMethod.Get, client.Public("/assets/site.js")));
         var script = await js.Content.ReadAsStringAsync();
         Assert.That(script, Does.Contain("navigator.cookieEnabled").And.Contain("document.cookie").And.Contain("data-cookie-hint"));

@@ -6,29 +6,12 @@ namespace Shinkin.ReferenceServer.Tests;
 /// <summary>Manual chapters 3 and 4: the master creates a general user, who then sets up and logs in.</summary>
 [TestFixture]
 [Parallelizable(ParallelScope.Self)]
-public sealed class GeneralUserSetupTests
+public sealed class GeneralUserSetupTests : ServerFixture
 {
-    private RunningReferenceServer _server = null!;
-    private string _dir = null!;
-
-    [OneTimeSetUp]
-    public async Task StartAsync()
-    {
-        _dir = TestServers.NewDataDirectory();
-        _server = await TestServers.StartAsync(_dir);
-    }
-
-    [OneTimeTearDown]
-    public async Task StopAsync()
-    {
-        await _server.DisposeAsync();
-        TestServers.DeleteQuietly(_dir);
-    }
-
     [Test]
     public async Task Master_creates_updates_entitles_and_issues_a_general_user_who_then_logs_in()
     {
-        var (master, notice, top) = await Flows.ReadyMasterAtTopAsync(_server);
+        var (master, notice, top) = await Flows.ReadyMasterAtTopAsync(Server);
         using var _ = master;
         var loginId = "d-clerk" + Random.Shared.Next(10000, 99999);
 
@@ -57,7 +40,7 @@ public sealed class GeneralUserSetupTests
         Assert.That(registered.Text("reg-done-top"), Is.EqualTo("トップへ戻る"));
 
         // Before ユーザ更新 the user can obtain no certificate, and the screen says why.
-        using (var anonymous = new BrowserlessClient(_server))
+        using (var anonymous = new BrowserlessClient(Server))
         {
             var acquire = await anonymous.GetAsync(anonymous.Public("/certificate/acquire"));
             var refused = await anonymous.SubmitAsync(acquire, "acquire-submit", new Dictionary<string, string> { ["LoginId"] = loginId, ["Password"] = "First123" });
@@ -107,8 +90,8 @@ public sealed class GeneralUserSetupTests
         Assert.That(certDone.Text("certmgmt-done-back"), Is.EqualTo("電子証明書管理へ"));
 
         // Chapter 4: the general user obtains the certificate, logs in, changes passwords.
-        using var certificate = await Flows.AcquireCertificateAsync(_server, loginId, "First123");
-        using var general = new BrowserlessClient(_server, certificate);
+        using var certificate = await Flows.AcquireCertificateAsync(Server, loginId, "First123");
+        using var general = new BrowserlessClient(Server, certificate);
         var change = await Flows.CertificateLoginAsync(general, "First123");
         Assert.That(change.Screen, Is.EqualTo("password-change"));
         var services = await Flows.ChangeLoginPasswordAsync(general, change, "First123", "Second45");

@@ -7,29 +7,12 @@ namespace Shinkin.ReferenceServer.Tests;
 /// <summary>Login ID format, no enumeration, lockout, first-login password change rules.</summary>
 [TestFixture]
 [Parallelizable(ParallelScope.Self)]
-public sealed class LoginRulesTests
+public sealed class LoginRulesTests : ServerFixture
 {
-    private RunningReferenceServer _server = null!;
-    private string _dir = null!;
-
-    [OneTimeSetUp]
-    public async Task StartAsync()
-    {
-        _dir = TestServers.NewDataDirectory();
-        _server = await TestServers.StartAsync(_dir);
-    }
-
-    [OneTimeTearDown]
-    public async Task StopAsync()
-    {
-        await _server.DisposeAsync();
-        TestServers.DeleteQuietly(_dir);
-    }
-
     [Test]
     public async Task Login_id_without_d_prefix_is_refused_beside_the_field_and_kept()
     {
-        using var client = new BrowserlessClient(_server);
+        using var client = new BrowserlessClient(Server);
         var input = await client.GetAsync(client.Public("/certificate/acquire"));
         var page = await client.SubmitAsync(input, "acquire-submit", new Dictionary<string, string> { ["LoginId"] = "m10000001", ["Password"] = "whatever1" });
         Assert.That(page.Screen, Is.EqualTo("certificate-acquire"));
@@ -41,8 +24,8 @@ public sealed class LoginRulesTests
     [Test]
     public async Task Unknown_id_and_wrong_password_get_the_same_message()
     {
-        var notice = await Flows.OnboardInitialAsync(_server);
-        using var client = new BrowserlessClient(_server);
+        var notice = await Flows.OnboardInitialAsync(Server);
+        using var client = new BrowserlessClient(Server);
         var input = await client.GetAsync(client.Public("/certificate/acquire"));
         var unknown = await client.SubmitAsync(input, "acquire-submit", new Dictionary<string, string> { ["LoginId"] = "d-nobody99", ["Password"] = "Wrong1234" });
         var wrong = await client.SubmitAsync(input, "acquire-submit", new Dictionary<string, string> { ["LoginId"] = notice.MasterLoginId, ["Password"] = "Wrong1234" });
@@ -53,8 +36,8 @@ public sealed class LoginRulesTests
     [Test]
     public async Task Sixth_consecutive_wrong_password_locks_and_the_fifth_does_not()
     {
-        var notice = await Flows.OnboardInitialAsync(_server);
-        using var client = new BrowserlessClient(_server);
+        var notice = await Flows.OnboardInitialAsync(Server);
+        using var client = new BrowserlessClient(Server);
         var input = await client.GetAsync(client.Public("/certificate/acquire"));
         var wrong = new Dictionary<string, string> { ["LoginId"] = notice.MasterLoginId, ["Password"] = "Wrong1234" };
         for (var i = 0; i < 5; i++)
@@ -133,9 +116,9 @@ public sealed class LoginRulesTests
     [Test]
     public async Task Certificate_login_locks_at_six_and_back_office_unlocks_the_master()
     {
-        var notice = await Flows.OnboardReadyAsync(_server);
+        var notice = await Flows.OnboardReadyAsync(Server);
         using var certificate = Flows.LoadPfx(notice.MasterCertificatePfxBase64!, notice.MasterCertificatePassword!);
-        using var client = new BrowserlessClient(_server, certificate);
+        using var client = new BrowserlessClient(Server, certificate);
         HtmlPage page = null!;
         for (var i = 1; i <= 6; i++)
         {
@@ -151,7 +134,7 @@ public sealed class LoginRulesTests
         Assert.That(stillLocked.Screen, Is.EqualTo("certificate-login"));
         Assert.That(stillLocked.Text("cert-login-error"), Does.Contain("当金庫"));
 
-        using var staff = new BrowserlessClient(_server);
+        using var staff = new BrowserlessClient(Server);
         var login = await staff.GetAsync(staff.Public("/backoffice/login"));
         var list = await staff.SubmitAsync(login, "backoffice-login-submit", new Dictionary<string, string> { ["StaffId"] = "bo-admin", ["Password"] = "Shinkin2024" });
         Assert.That(list.Screen, Is.EqualTo("backoffice-companies"));
@@ -247,17 +230,17 @@ public sealed class LoginRulesTests
     [Test]
     public async Task Session_token_is_renewed_at_every_login()
     {
-        var notice = await Flows.OnboardReadyAsync(_server);
+        var notice = await Flows.OnboardReadyAsync(Server);
         using var certificate = Flows.LoadPfx(notice.MasterCertificatePfxBase64!, notice.MasterCertificatePassword!);
-        using var client = new BrowserlessClient(_server, certificate);
+        using var client = new BrowserlessClient(Server, certificate);
         await Flows.CertificateLoginAsync(client, Flows.MasterLoginPassword);
-        var first = client.Cookies.GetCookies(_server.CertificateUrl)["__Host-shinkin-session"]!.Value;
+        var first = client.Cookies.GetCookies(Server.CertificateUrl)["__Host-shinkin-session"]!.Value;
         await Flows.CertificateLoginAsync(client, Flows.MasterLoginPassword);
-        var second = client.Cookies.GetCookies(_server.CertificateUrl)["__Host-shinkin-session"]!.Value;
+        var second = client.Cookies.GetCookies(Server.CertificateUrl)["__Host-shinkin-session"]!.Value;
         Assert.That(second, Is.Not.EqualTo(first));
 
-        using var replay = new BrowserlessClient(_server, certificate);
-        replay.Cookies.Add(new Cookie("__Host-shinkin-session", first, "/", _server.CertificateUrl.Host));
+        using var replay = new BrowserlessClient(Server, certificate);
+        replay.Cookies.Add(new Cookie("__Host-shinkin-session", first, "/", Server.CertificateUrl.Host));
         var page = await replay.GetAsync(replay.Secure("/services"));
         Assert.That(page.Screen, Is.EqualTo("session-required"), "the old token is dead");
     }
@@ -265,9 +248,9 @@ public sealed class LoginRulesTests
     [Test]
     public async Task Session_cookie_is_secure_httponly_and_strict()
     {
-        var notice = await Flows.OnboardReadyAsync(_server);
+        var notice = await Flows.OnboardReadyAsync(Server);
         using var certificate = Flows.LoadPfx(notice.MasterCertificatePfxBase64!, notice.MasterCertificatePassword!);
-        using var client = new BrowserlessClient(_server, certificate, followRedirects: false);
+        using var client = new BrowserlessClient(Server, certificate, followRedirects: false);
         var login = await client.GetAsync(client.Secure("/certificate-login"));
         var token = login.Document.QuerySelector("input[name='__RequestVerificationToken']")!.GetAttribute("value")!;
         using var response = await client.PostRawAsync(client.Secure("/certificate-login"), new Dictionary<string, string>
@@ -283,9 +266,9 @@ public sealed class LoginRulesTests
 
     private async Task<(BrowserlessClient Client, CompanyNotice Notice, HtmlPage Change)> InitialMasterAtPasswordChangeAsync()
     {
-        var notice = await Flows.OnboardInitialAsync(_server);
-        var certificate = await Flows.AcquireCertificateAsync(_server, notice.MasterLoginId, notice.InitialPassword);
-        var client = new BrowserlessClient(_server, certificate);
+        var notice = await Flows.OnboardInitialAsync(Server);
+        var certificate = await Flows.AcquireCertificateAsync(Server, notice.MasterLoginId, notice.InitialPassword);
+        var client = new BrowserlessClient(Server, certificate);
         var change = await Flows.CertificateLoginAsync(client, notice.InitialPassword);
         Assert.That(change.Screen, Is.EqualTo("password-change"));
         return (client, notice, change);

@@ -6,38 +6,21 @@ namespace Shinkin.ReferenceServer.Tests;
 /// <summary>Manual chapter 2: the master obtains a certificate, logs in, changes the login password, sets the approval password.</summary>
 [TestFixture]
 [Parallelizable(ParallelScope.Self)]
-public sealed class MasterInitialSetupTests
+public sealed class MasterInitialSetupTests : ServerFixture
 {
-    private RunningReferenceServer _server = null!;
-    private string _dir = null!;
-
-    [OneTimeSetUp]
-    public async Task StartAsync()
-    {
-        _dir = TestServers.NewDataDirectory();
-        _server = await TestServers.StartAsync(_dir);
-    }
-
-    [OneTimeTearDown]
-    public async Task StopAsync()
-    {
-        await _server.DisposeAsync();
-        TestServers.DeleteQuietly(_dir);
-    }
-
     [Test]
     public async Task Master_walks_chapter_2_from_notice_to_top_screen()
     {
-        var notice = await Flows.OnboardInitialAsync(_server);
+        var notice = await Flows.OnboardInitialAsync(Server);
         Assert.That(notice.MasterLoginId, Does.StartWith("d-"));
         Assert.That(notice.MasterCertificatePfxBase64, Is.Null);
 
-        using var certificate = await Flows.AcquireCertificateAsync(_server, notice.MasterLoginId, notice.InitialPassword);
+        using var certificate = await Flows.AcquireCertificateAsync(Server, notice.MasterLoginId, notice.InitialPassword);
         Assert.That(certificate.HasPrivateKey, Is.True);
         Assert.That(certificate.GetNameInfo(System.Security.Cryptography.X509Certificates.X509NameType.SimpleName, false), Is.EqualTo(notice.MasterLoginId));
         Assert.That((certificate.NotAfter - certificate.NotBefore).TotalDays, Is.EqualTo(365).Within(1));
 
-        using var client = new BrowserlessClient(_server, certificate);
+        using var client = new BrowserlessClient(Server, certificate);
         var login = await client.GetAsync(client.Secure("/certificate-login"));
         Assert.That(login.Text("cert-login-login-id"), Is.EqualTo(notice.MasterLoginId));
 
@@ -72,9 +55,9 @@ public sealed class MasterInitialSetupTests
     [Test]
     public async Task Approval_password_follows_the_login_password_rules_and_a_refusal_changes_nothing()
     {
-        var notice = await Flows.OnboardInitialAsync(_server);
-        using var certificate = await Flows.AcquireCertificateAsync(_server, notice.MasterLoginId, notice.InitialPassword);
-        using var client = new BrowserlessClient(_server, certificate);
+        var notice = await Flows.OnboardInitialAsync(Server);
+        using var certificate = await Flows.AcquireCertificateAsync(Server, notice.MasterLoginId, notice.InitialPassword);
+        using var client = new BrowserlessClient(Server, certificate);
         var change = await Flows.CertificateLoginAsync(client, notice.InitialPassword);
         Assert.That((await Flows.ChangeLoginPasswordAsync(client, change, notice.InitialPassword, "NewPass1")).Screen, Is.EqualTo("services"));
         var approval = await client.GetAsync(client.Secure("/densai"));

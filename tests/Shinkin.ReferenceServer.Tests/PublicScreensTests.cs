@@ -7,30 +7,13 @@ namespace Shinkin.ReferenceServer.Tests;
 /// <summary>Manual chapter 2, 「マスターユーザが電子証明書を取得する」 steps 1–4: the public screens.</summary>
 [TestFixture]
 [Parallelizable(ParallelScope.Self)]
-public sealed class PublicScreensTests
+public sealed class PublicScreensTests : ServerFixture
 {
-    private RunningReferenceServer _server = null!;
-    private string _dir = null!;
-
-    [OneTimeSetUp]
-    public async Task StartAsync()
-    {
-        _dir = TestServers.NewDataDirectory();
-        _server = await TestServers.StartAsync(_dir);
-    }
-
-    [OneTimeTearDown]
-    public async Task StopAsync()
-    {
-        await _server.DisposeAsync();
-        TestServers.DeleteQuietly(_dir);
-    }
-
     [Test]
     public async Task Homepage_leads_through_service_and_guide_to_the_login_screen()
     {
-        using var client = new BrowserlessClient(_server);
-        var home = await client.GetAsync(_server.PublicUrl);
+        using var client = new BrowserlessClient(Server);
+        var home = await client.GetAsync(Server.PublicUrl);
         Assert.That(home.Screen, Is.EqualTo("home"));
         Assert.That(home.Text("screen-title"), Is.EqualTo("当金庫ホームページ"));
 
@@ -51,19 +34,19 @@ public sealed class PublicScreensTests
     [Test]
     public async Task Certificate_login_button_points_at_the_client_certificate_origin()
     {
-        using var client = new BrowserlessClient(_server);
+        using var client = new BrowserlessClient(Server);
         var login = await client.GetAsync(client.Public("/login"));
         var href = new Uri(login.Href("login-certificate-login")!);
-        Assert.That(href.Port, Is.EqualTo(_server.CertificateUrl.Port));
+        Assert.That(href.Port, Is.EqualTo(Server.CertificateUrl.Port));
         Assert.That(href.Scheme, Is.EqualTo("https"));
         Assert.That(href.AbsolutePath, Is.EqualTo("/certificate-login"));
-        Assert.That(_server.CertificateUrl.Port, Is.Not.EqualTo(_server.PublicUrl.Port));
+        Assert.That(Server.CertificateUrl.Port, Is.Not.EqualTo(Server.PublicUrl.Port));
     }
 
     [Test]
     public async Task Certificate_acquisition_opens_in_its_own_window()
     {
-        using var client = new BrowserlessClient(_server);
+        using var client = new BrowserlessClient(Server);
         var login = await client.GetAsync(client.Public("/login"));
         Assert.That(login.Element("login-certificate-acquire").GetAttribute("target"), Is.EqualTo("_blank"));
     }
@@ -71,7 +54,7 @@ public sealed class PublicScreensTests
     [Test]
     public async Task Public_screens_are_not_served_on_the_certificate_origin()
     {
-        using var client = new BrowserlessClient(_server);
+        using var client = new BrowserlessClient(Server);
         var page = await client.GetAsync(client.Secure("/guide"));
         Assert.That(page.Status, Is.EqualTo(HttpStatusCode.NotFound));
         var backOffice = await client.GetAsync(client.Secure("/backoffice/login"));
@@ -81,7 +64,7 @@ public sealed class PublicScreensTests
     [Test]
     public async Task Customer_screens_are_not_served_on_the_public_origin()
     {
-        using var client = new BrowserlessClient(_server);
+        using var client = new BrowserlessClient(Server);
         var page = await client.GetAsync(client.Public("/services"));
         Assert.That(page.Status, Is.EqualTo(HttpStatusCode.NotFound));
     }
@@ -89,7 +72,7 @@ public sealed class PublicScreensTests
     [Test]
     public async Task Every_response_carries_csp_and_hardening_headers()
     {
-        using var client = new BrowserlessClient(_server);
+        using var client = new BrowserlessClient(Server);
         using var response = await client.SendAsync(new HttpRequestMessage(HttpMethod.Get, client.Public("/login")));
         var headers = response.Headers;
         Assert.That(headers.GetValues("Content-Security-Policy").Single(), Does.Contain("default-src 'none'").And.Contain("frame-ancestors 'none'").And.Contain("script-src 'self'"));
@@ -102,7 +85,7 @@ public sealed class PublicScreensTests
     [Test]
     public async Task Stylesheet_and_script_are_served_from_the_assembly()
     {
-        using var client = new BrowserlessClient(_server);
+        using var client = new BrowserlessClient(Server);
         using var css = await client.SendAsync(new HttpRequestMessage(HttpMethod.Get, client.Public("/assets/site.css")));
         using var js = await client.SendAsync(new HttpRequestMessage(HttpMethod.Get, client.Secure("/assets/site.js")));
         Assert.That(css.StatusCode, Is.EqualTo(HttpStatusCode.OK));

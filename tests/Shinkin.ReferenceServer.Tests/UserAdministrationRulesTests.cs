@@ -10,33 +10,16 @@ namespace Shinkin.ReferenceServer.Tests;
 /// <summary>ロック解除 by the master, who may do what (master only, own company only), and refusals that change nothing.</summary>
 [TestFixture]
 [Parallelizable(ParallelScope.Self)]
-public sealed class UserAdministrationRulesTests
+public sealed class UserAdministrationRulesTests : ServerFixture
 {
-    private RunningReferenceServer _server = null!;
-    private string _dir = null!;
-
-    [OneTimeSetUp]
-    public async Task StartAsync()
-    {
-        _dir = TestServers.NewDataDirectory();
-        _server = await TestServers.StartAsync(_dir);
-    }
-
-    [OneTimeTearDown]
-    public async Task StopAsync()
-    {
-        await _server.DisposeAsync();
-        TestServers.DeleteQuietly(_dir);
-    }
-
     [Test]
     public async Task Master_unlocks_a_locked_general_user_with_the_approval_password()
     {
-        var (master, notice, _) = await Flows.ReadyMasterAtTopAsync(_server);
+        var (master, notice, _) = await Flows.ReadyMasterAtTopAsync(Server);
         using var _m = master;
-        var (user, certificate) = await Flows.GeneralUserWithCertificateAsync(_server, notice);
+        var (user, certificate) = await Flows.GeneralUserWithCertificateAsync(Server, notice);
         using var _c = certificate;
-        using var general = new BrowserlessClient(_server, certificate);
+        using var general = new BrowserlessClient(Server, certificate);
         for (var i = 0; i < 6; i++)
         {
             await Flows.CertificateLoginAsync(general, "Wrong1234");
@@ -70,7 +53,7 @@ public sealed class UserAdministrationRulesTests
         Assert.That(after.Text($"reg-lock-{user.LoginId}"), Is.Empty);
         Assert.That((await Flows.CertificateLoginAsync(general, user.InitialPassword)).Screen, Is.EqualTo("password-change"), "the user logs in again");
 
-        await using var scope = _server.Services.CreateAsyncScope();
+        await using var scope = Server.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ShinkinDbContext>();
         var entry = await db.AuditEntries.SingleAsync(a => a.Action == "user.unlocked" && a.Target == user.LoginId);
         Assert.That(entry.Actor, Is.EqualTo(notice.MasterLoginId));
@@ -80,10 +63,10 @@ public sealed class UserAdministrationRulesTests
     [Test]
     public async Task Users_of_another_company_are_out_of_reach()
     {
-        var (master, _, _) = await Flows.ReadyMasterAtTopAsync(_server);
+        var (master, _, _) = await Flows.ReadyMasterAtTopAsync(Server);
         using var _m = master;
-        var other = await Flows.OnboardReadyAsync(_server);
-        var stranger = await _server.CreateUserAsync(other.CompanyNumber, new CreateUserRequest());
+        var other = await Flows.OnboardReadyAsync(Server);
+        var stranger = await Server.CreateUserAsync(other.CompanyNumber, new CreateUserRequest());
         var id = Uri.EscapeDataString(stranger.LoginId);
 
         var search = await master.GetAsync(master.Secure("/densai/admin/users/permissions?search=1"));
@@ -92,7 +75,7 @@ public sealed class UserAdministrationRulesTests
         Assert.That((await master.GetAsync(master.Secure($"/densai/admin/users/registration/change?loginId={id}&kind=delete"))).Screen, Is.EqualTo("registration-search"));
         Assert.That((await master.GetAsync(master.Secure("/useradmin/certificates/user?loginId=" + id))).Screen, Is.EqualTo("certificate-manage"));
 
-        await using var scope = _server.Services.CreateAsyncScope();
+        await using var scope = Server.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ShinkinDbContext>();
         var target = await db.Users.SingleAsync(u => u.LoginId == stranger.LoginId);
         Assert.That(target.Status, Is.EqualTo(UserStatus.Active));
@@ -102,10 +85,10 @@ public sealed class UserAdministrationRulesTests
     [Test]
     public async Task General_users_cannot_reach_the_masters_screens()
     {
-        var notice = await Flows.OnboardReadyAsync(_server);
-        var (user, certificate) = await Flows.GeneralUserWithCertificateAsync(_server, notice, rights: "all", initialApprovalPassword: "Init0001");
+        var notice = await Flows.OnboardReadyAsync(Server);
+        var (user, certificate) = await Flows.GeneralUserWithCertificateAsync(Server, notice, rights: "all", initialApprovalPassword: "Init0001");
         using var _c = certificate;
-        using var general = new BrowserlessClient(_server, certificate);
+        using var general = new BrowserlessClient(Server, certificate);
         await Flows.FirstLoginAsync(general, user, "Second45");
         var approval = await general.GetAsync(general.Secure("/densai"));
         await general.SubmitAsync(approval, "approval-submit", new Dictionary<string, string> { ["Current"] = "Init0001", ["New"] = "Mine0001", ["Confirm"] = "Mine0001" });
@@ -126,9 +109,9 @@ public sealed class UserAdministrationRulesTests
     [Test]
     public async Task Rights_without_an_account_are_refused_and_change_nothing()
     {
-        var (master, notice, _) = await Flows.ReadyMasterAtTopAsync(_server);
+        var (master, notice, _) = await Flows.ReadyMasterAtTopAsync(Server);
         using var _m = master;
-        var user = await _server.CreateUserAsync(notice.CompanyNumber, new CreateUserRequest());
+        var user = await Server.CreateUserAsync(notice.CompanyNumber, new CreateUserRequest());
         var edit = await master.GetAsync(master.Secure("/densai/admin/users/permissions/edit?loginId=" + user.LoginId));
         BrowserlessClient.SetChecked(edit, "Use", ["inquiry"]);
         BrowserlessClient.SetChecked(edit, "Accounts", []);
@@ -145,9 +128,9 @@ public sealed class UserAdministrationRulesTests
     [TestCase("Init0001|Init0002", "perm-initial-approval-confirm-error", "一致しません", TestName = "Initial approval password confirmation must match")]
     public async Task Initial_approval_password_rules(string candidate, string errorTestId, string expected)
     {
-        var (master, notice, _) = await Flows.ReadyMasterAtTopAsync(_server);
+        var (master, notice, _) = await Flows.ReadyMasterAtTopAsync(Server);
         using var _m = master;
-        var user = await _server.CreateUserAsync(notice.CompanyNumber, new CreateUserRequest());
+        var user = await Server.CreateUserAsync(notice.CompanyNumber, new CreateUserRequest());
         var edit = await master.GetAsync(master.Secure("/densai/admin/users/permissions/edit?loginId=" + user.LoginId));
         BrowserlessClient.SetChecked(edit, "Approver", ["transfer"]);
         BrowserlessClient.SetChecked(edit, "Accounts", [notice.Accounts[0].Id.ToString(CultureInfo.InvariantCulture)]);
@@ -162,7 +145,7 @@ public sealed class UserAdministrationRulesTests
         Assert.That(page.Screen, Is.EqualTo("permissions-initial-approval"));
         Assert.That(page.Text(errorTestId), Does.Contain(expected));
 
-        await using var scope = _server.Services.CreateAsyncScope();
+        await using var scope = Server.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ShinkinDbContext>();
         var target = await db.Users.SingleAsync(u => u.LoginId == user.LoginId);
         Assert.That(target.ApprovalPasswordHash, Is.Null, "nothing changed");
@@ -172,7 +155,7 @@ public sealed class UserAdministrationRulesTests
     [Test]
     public async Task User_update_with_a_wrong_approval_password_changes_nothing()
     {
-        var (master, _, _) = await Flows.ReadyMasterAtTopAsync(_server);
+        var (master, _, _) = await Flows.ReadyMasterAtTopAsync(Server);
         using var _m = master;
         var loginId = "pend" + Random.Shared.Next(10000, 99999);
         var form = await master.GetAsync(master.Secure("/densai/admin/users/registration/new"));
@@ -193,7 +176,7 @@ public sealed class UserAdministrationRulesTests
         Assert.That(refused.Screen, Is.EqualTo("update-confirm"));
         Assert.That(refused.Text("update-approval-password-error"), Is.EqualTo("承認パスワードが正しくありません。"));
 
-        await using var scope = _server.Services.CreateAsyncScope();
+        await using var scope = Server.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ShinkinDbContext>();
         Assert.That((await db.Users.SingleAsync(u => u.LoginId == "d-" + loginId)).Status, Is.EqualTo(UserStatus.Pending));
     }

@@ -11,32 +11,15 @@ namespace Shinkin.ReferenceServer.Tests;
 /// <summary>Permissions, registration, ユーザ更新, approval confirmation, concurrency, logout.</summary>
 [TestFixture]
 [Parallelizable(ParallelScope.Self)]
-public sealed class UserManagementRulesTests
+public sealed class UserManagementRulesTests : ServerFixture
 {
-    private RunningReferenceServer _server = null!;
-    private string _dir = null!;
-
-    [OneTimeSetUp]
-    public async Task StartAsync()
-    {
-        _dir = TestServers.NewDataDirectory();
-        _server = await TestServers.StartAsync(_dir);
-    }
-
-    [OneTimeTearDown]
-    public async Task StopAsync()
-    {
-        await _server.DisposeAsync();
-        TestServers.DeleteQuietly(_dir);
-    }
-
     [Test]
     public async Task Changed_rights_take_effect_only_after_logging_in_again()
     {
-        var (master, notice, _) = await Flows.ReadyMasterAtTopAsync(_server);
+        var (master, notice, _) = await Flows.ReadyMasterAtTopAsync(Server);
         using var _m = master;
-        var (user, certificate) = await Flows.GeneralUserWithCertificateAsync(_server, notice);
-        using var general = new BrowserlessClient(_server, certificate);
+        var (user, certificate) = await Flows.GeneralUserWithCertificateAsync(Server, notice);
+        using var general = new BrowserlessClient(Server, certificate);
         await Flows.FirstLoginAsync(general, user, "Second45");
         var before = await general.GetAsync(general.Secure("/densai"));
         Assert.That(before.Screen, Is.EqualTo("densai-top"));
@@ -60,9 +43,9 @@ public sealed class UserManagementRulesTests
     [Test]
     public async Task Wrong_master_approval_password_changes_nothing()
     {
-        var (master, notice, _) = await Flows.ReadyMasterAtTopAsync(_server);
+        var (master, notice, _) = await Flows.ReadyMasterAtTopAsync(Server);
         using var _m = master;
-        var user = await _server.CreateUserAsync(notice.CompanyNumber, new CreateUserRequest());
+        var user = await Server.CreateUserAsync(notice.CompanyNumber, new CreateUserRequest());
         var edit = await master.GetAsync(master.Secure("/densai/admin/users/permissions/edit?loginId=" + user.LoginId));
         BrowserlessClient.SetChecked(edit, "Use", ["inquiry"]);
         BrowserlessClient.SetChecked(edit, "Accounts", [notice.Accounts[0].Id.ToString(CultureInfo.InvariantCulture)]);
@@ -77,7 +60,7 @@ public sealed class UserManagementRulesTests
     [Test]
     public async Task Approval_password_locks_after_six_wrong_entries()
     {
-        var (master, notice, _) = await Flows.ReadyMasterAtTopAsync(_server);
+        var (master, notice, _) = await Flows.ReadyMasterAtTopAsync(Server);
         using var _m = master;
         var form = await master.GetAsync(master.Secure("/densai/admin/users/registration/new"));
         var confirm = await master.SubmitAsync(form, "reg-to-confirm", Registration("lockme01"));
@@ -94,7 +77,7 @@ public sealed class UserManagementRulesTests
         Assert.That(page.Text("reg-approval-password-error"), Does.Contain("ロック"));
         page = await master.SubmitAsync(confirm, "reg-execute", new Dictionary<string, string> { ["ApprovalPassword"] = Flows.MasterApprovalPassword });
         Assert.That(page.Text("reg-approval-password-error"), Does.Contain("ロック"), "even the right password is refused now");
-        await using var scope = _server.Services.CreateAsyncScope();
+        await using var scope = Server.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ShinkinDbContext>();
         Assert.That(await db.Users.AnyAsync(u => u.LoginId == "d-lockme01"), Is.False);
     }
@@ -111,7 +94,7 @@ public sealed class UserManagementRulesTests
     [TestCase("First124", "PasswordConfirm", "reg-password-confirm-error", "一致しません", TestName = "Registration refuses different initial password confirmation")]
     public async Task Registration_rules(string value, string field, string errorTestId, string expected)
     {
-        var (master, _, _) = await Flows.ReadyMasterAtTopAsync(_server);
+        var (master, _, _) = await Flows.ReadyMasterAtTopAsync(Server);
         using var _m = master;
         var form = await master.GetAsync(master.Secure("/densai/admin/users/registration/new"));
         var fields = Registration("okuser" + Random.Shared.Next(100, 999));
@@ -136,7 +119,7 @@ public sealed class UserManagementRulesTests
     [Test]
     public async Task Forty_character_user_name_and_128_character_email_are_accepted()
     {
-        var (master, _, _) = await Flows.ReadyMasterAtTopAsync(_server);
+        var (master, _, _) = await Flows.ReadyMasterAtTopAsync(Server);
         using var _m = master;
         var form = await master.GetAsync(master.Secure("/densai/admin/users/registration/new"));
         var fields = Registration("limits" + Random.Shared.Next(100, 999));
@@ -151,7 +134,7 @@ public sealed class UserManagementRulesTests
     [Test]
     public async Task Duplicate_login_id_is_refused()
     {
-        var (master, notice, _) = await Flows.ReadyMasterAtTopAsync(_server);
+        var (master, notice, _) = await Flows.ReadyMasterAtTopAsync(Server);
         using var _m = master;
         var form = await master.GetAsync(master.Secure("/densai/admin/users/registration/new"));
         var fields = Registration(notice.MasterLoginId[2..]);
@@ -162,14 +145,14 @@ public sealed class UserManagementRulesTests
     [Test]
     public async Task Deletion_takes_effect_at_user_update()
     {
-        var (master, notice, _) = await Flows.ReadyMasterAtTopAsync(_server);
+        var (master, notice, _) = await Flows.ReadyMasterAtTopAsync(Server);
         using var _m = master;
-        var (user, certificate) = await Flows.GeneralUserWithCertificateAsync(_server, notice);
+        var (user, certificate) = await Flows.GeneralUserWithCertificateAsync(Server, notice);
         var change = await master.GetAsync(master.Secure($"/densai/admin/users/registration/change?loginId={user.LoginId}&kind=delete"));
         var done = await master.SubmitAsync(change, "regchange-execute", new Dictionary<string, string> { ["ApprovalPassword"] = Flows.MasterApprovalPassword });
         Assert.That(done.Screen, Is.EqualTo("delete-complete"));
 
-        using var general = new BrowserlessClient(_server, certificate);
+        using var general = new BrowserlessClient(Server, certificate);
         Assert.That((await general.GetAsync(general.Secure("/certificate-login"))).Element("cert-error").GetAttribute("data-reason"), Is.EqualTo("UserUnavailable"));
 
         var update = await master.GetAsync(master.Secure("/densai/admin/users/update"));
@@ -184,10 +167,10 @@ public sealed class UserManagementRulesTests
     [Test]
     public async Task Search_matches_prefixes_of_login_id_or_user_name()
     {
-        var (master, notice, _) = await Flows.ReadyMasterAtTopAsync(_server);
+        var (master, notice, _) = await Flows.ReadyMasterAtTopAsync(Server);
         using var _m = master;
-        var alpha = await _server.CreateUserAsync(notice.CompanyNumber, new CreateUserRequest { LoginId = "d-alpha" + Random.Shared.Next(100, 999), UserName = "山田 花子" });
-        var beta = await _server.CreateUserAsync(notice.CompanyNumber, new CreateUserRequest { LoginId = "d-beta" + Random.Shared.Next(100, 999), UserName = "佐藤 一郎" });
+        var alpha = await Server.CreateUserAsync(notice.CompanyNumber, new CreateUserRequest { LoginId = "d-alpha" + Random.Shared.Next(100, 999), UserName = "山田 花子" });
+        var beta = await Server.CreateUserAsync(notice.CompanyNumber, new CreateUserRequest { LoginId = "d-beta" + Random.Shared.Next(100, 999), UserName = "佐藤 一郎" });
         var byId = await master.GetAsync(master.Secure("/densai/admin/users/permissions?search=1&loginId=d-alp"));
         Assert.That(byId.Has($"perm-row-{alpha.LoginId}"), Is.True);
         Assert.That(byId.Has($"perm-row-{beta.LoginId}"), Is.False);
@@ -201,8 +184,8 @@ public sealed class UserManagementRulesTests
     [Test]
     public async Task Two_concurrent_edits_of_one_user_do_not_lose_an_update()
     {
-        var notice = await Flows.OnboardReadyAsync(_server);
-        var user = await _server.CreateUserAsync(notice.CompanyNumber, new CreateUserRequest());
+        var notice = await Flows.OnboardReadyAsync(Server);
+        var user = await Server.CreateUserAsync(notice.CompanyNumber, new CreateUserRequest());
         using var first = await LoggedInMasterAsync(notice);
         using var second = await LoggedInMasterAsync(notice);
         var path = "/densai/admin/users/permissions/edit?loginId=" + user.LoginId;
@@ -230,13 +213,13 @@ public sealed class UserManagementRulesTests
     [Test]
     public async Task Post_without_antiforgery_token_is_rejected()
     {
-        var notice = await Flows.OnboardReadyAsync(_server);
+        var notice = await Flows.OnboardReadyAsync(Server);
         using var master = await LoggedInMasterAsync(notice);
         using var response = await master.PostRawAsync(master.Secure("/logout"), new Dictionary<string, string>());
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That((await master.GetAsync(master.Secure("/services"))).Screen, Is.EqualTo("services"), "still logged in");
 
-        using var anonymous = new BrowserlessClient(_server);
+        using var anonymous = new BrowserlessClient(Server);
         using var acquire = await anonymous.PostRawAsync(anonymous.Public("/certificate/acquire"), new Dictionary<string, string> { ["LoginId"] = notice.MasterLoginId, ["Password"] = "x" });
         Assert.That(acquire.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
     }
@@ -244,7 +227,7 @@ public sealed class UserManagementRulesTests
     [Test]
     public async Task Logout_takes_two_steps()
     {
-        var (master, _, top) = await Flows.ReadyMasterAtTopAsync(_server);
+        var (master, _, top) = await Flows.ReadyMasterAtTopAsync(Server);
         using var _m = master;
         Assert.That(top.Text("densai-logout"), Is.EqualTo("ログアウト"));
         Assert.That(top.Text("densai-logout-ok"), Is.EqualTo("OK"));
@@ -265,11 +248,11 @@ public sealed class UserManagementRulesTests
     [Test]
     public async Task Every_change_leaves_an_audit_row_with_actor_and_session()
     {
-        var (master, notice, _) = await Flows.ReadyMasterAtTopAsync(_server);
+        var (master, notice, _) = await Flows.ReadyMasterAtTopAsync(Server);
         using var _m = master;
-        var user = await _server.CreateUserAsync(notice.CompanyNumber, new CreateUserRequest());
+        var user = await Server.CreateUserAsync(notice.CompanyNumber, new CreateUserRequest());
         await GrantAsync(master, user.LoginId, notice, use: ["inquiry"]);
-        await using var scope = _server.Services.CreateAsyncScope();
+        await using var scope = Server.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ShinkinDbContext>();
         var entry = await db.AuditEntries.SingleAsync(a => a.Action == "user.permissions-changed" && a.Target == user.LoginId);
         Assert.That(entry.Actor, Is.EqualTo(notice.MasterLoginId));
@@ -307,7 +290,7 @@ public sealed class UserManagementRulesTests
     private async Task<BrowserlessClient> LoggedInMasterAsync(CompanyNotice notice)
     {
         var certificate = Flows.LoadPfx(notice.MasterCertificatePfxBase64!, notice.MasterCertificatePassword!);
-        var client = new BrowserlessClient(_server, certificate);
+        var client = new BrowserlessClient(Server, certificate);
         Assert.That((await Flows.CertificateLoginAsync(client, Flows.MasterLoginPassword)).Screen, Is.EqualTo("services"));
         await client.GetAsync(client.Secure("/densai"));
         return client;

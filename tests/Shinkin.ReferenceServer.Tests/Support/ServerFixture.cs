@@ -1,0 +1,25 @@
+using NUnit.Framework;
+
+namespace Shinkin.ReferenceServer.Tests.Support;
+
+/// <summary>One real reference server (TLS on loopback, own data folder) per test class.</summary>
+public abstract class ServerFixture
+{
+    private string dataDirectory = null!;
+
+    protected RunningReferenceServer Server { get; private set; } = null!;
+
+    [OneTimeSetUp]
+    public async Task StartServerAsync()
+    {
+        dataDirectory = TestServers.NewDataDirectory();
+        Server = await TestServers.StartAsync(dataDirectory);
+    }
+
+    [OneTimeTearDown]
+    public async Task StopServerAsync()
+    {
+        await Server.DisposeAsync();
+        TestServers.DeleteQuietly(dataDirectory);
+    }
+}
