@@ -1,5 +1,6 @@
 using NUnit.Framework;
 using Reqnroll;
+using Shinkin.PageObjects;
 using Shinkin.PageObjects.Pages;
 using Shinkin.StepDefinitions.Support;
 
@@ -28,7 +29,7 @@ public sealed class ApprovalPasswordSteps
 
     [Then("「承認パスワード変更」画面で、現在の承認パスワード（初期承認パスワード）の入力を求められる")]
     public async Task ThenTheInitialApprovalPasswordIsAskedFor() =>
-        Assert.That(await navigation.At<ApprovalPasswordPage>().AsksCurrentPasswordAsync(), Is.True, "「現在の承認パスワード」欄");
+        Assert.That(await navigation.At<ApprovalPasswordPage>().AsksCurrentPasswordAsync(), Is.True, Ui.ApprovalPassword.Current.Description);
 
     [When("新しい承認パスワードを 2 回入力し、［実行］ボタンをクリックする")]
     public Task WhenTheNewApprovalPasswordIsEnteredTwice() =>

@@ -40,9 +40,9 @@ public sealed class CertificateManagementSteps
     public async Task WhenTheUserIsSelected() =>
         navigation.Show(await navigation.At<CertificateManagePage>().SelectAndClickNextAsync(company.RequiredGeneralUser.LoginId));
 
-    [Then("変更内容に「電子証明書の発行」と表示される")]
-    public async Task ThenTheIssueIsShown() =>
-        Assert.That(await navigation.At<CertificateConfirmPage>().OperationAsync(), Is.EqualTo("電子証明書の発行"));
+    [Then("^変更内容に「(.*)」と表示される$")]
+    public async Task ThenTheOperationIsShown(string operation) =>
+        Assert.That(await navigation.At<CertificateConfirmPage>().OperationAsync(), Is.EqualTo(operation));
 
     [When("変更内容を確認し、［確定］ボタンをクリックする")]
     public async Task WhenCommitted() =>

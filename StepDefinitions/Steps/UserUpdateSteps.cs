@@ -22,12 +22,12 @@ public sealed class UserUpdateSteps
     public async Task WhenUpdateConfirmationIsOpened() =>
         navigation.Show(await navigation.At<UserUpdateSearchPage>().ClickToConfirmAsync());
 
-    [Then("登録したユーザ情報を確認する（登録した一般ユーザが更新内容「登録」で表示されている）")]
-    public async Task ThenTheRegisteredUserIsListed()
+    [Then("^登録したユーザ情報を確認する（登録した一般ユーザが更新内容「(.*)」で表示されている）$")]
+    public async Task ThenTheRegisteredUserIsListed(string change)
     {
         var confirm = navigation.At<UserUpdateConfirmPage>();
         var user = company.RequiredGeneralUser;
         Assert.That(await confirm.ListsUserAsync(user.LoginId), Is.True, $"{user.LoginId} が一覧に表示される");
-        Assert.That(await confirm.ChangeKindAsync(user.LoginId), Is.EqualTo("登録"), "更新内容");
+        Assert.That(await confirm.ChangeKindAsync(user.LoginId), Is.EqualTo(change), "更新内容");
     }
 }
