@@ -1,0 +1,57 @@
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+using NUnit.Framework;
+
+namespace Shinkin.Conventions.Tests;
+
+/// <summary>Rules about the harness's own files that are cheap to check and expensive to get wrong.</summary>
+[TestFixture]
+public sealed class HarnessConventionTests
+{
+    private static IEnumerable<string> RunSettingsFiles() =>
+        Directory.EnumerateFiles(Path.Combine(RepositoryLocator.Root, "runsettings"), "*.runsettings").Select(Path.GetFileName)!;
+
+    [TestCaseSource(nameof(RunSettingsFiles))]
+    public void Each_runsettings_file_is_valid_and_names_its_engine(string file)
+    {
+        var doc = XDocument.Load(Path.Combine(RepositoryLocator.Root, "runsettings", file));
+        var engine = doc.Descendants("SHINKIN_ENGINE").SingleOrDefault()?.Value;
+        Assert.Multiple(() =>
+        {
+            Assert.That(engine, Is.AnyOf("playwright", "selenium", "selenium-remote", "playwright-remote", "edge-iemode"));
+            Assert.That(doc.Descendants("TreatNoTestsAsError").SingleOrDefault()?.Value, Is.EqualTo("true"), "a run that selects nothing must fail");
+        });
+    }
+
+    [Test]
+    public void The_harness_offers_a_runsettings_file_for_every_engine_it_accepts()
+    {
+        var names = RunSettingsFiles().Select(Path.GetFileNameWithoutExtension).ToList();
+        Assert.That(names, Is.SupersetOf(new[] { "playwright-chromium", "selenium-chrome", "selenium-remote", "playwright-remote", "edge-iemode", "ci" }));
+    }
+
+    [Test]
+    public void No_test_hides_assertions_in_an_async_void_lambda()
+    {
+        // An async lambda given to Assert.Multiple compiles as async void: the assertions are not awaited.
+        var pattern = new Regex(@"Assert\.Multiple\(\s*async", RegexOptions.Compiled);
+        var offenders = Directory.EnumerateFiles(RepositoryLocator.Root, "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains("/obj/", StringComparison.Ordinal) && !f.Contains("/bin/", StringComparison.Ordinal))
+            .Where(f => pattern.IsMatch(File.ReadAllText(f)))
+            .Select(f => Path.GetRelativePath(RepositoryLocator.Root, f))
+            .ToList();
+        Assert.That(offenders, Is.Empty);
+    }
+
+    [Test]
+    public void CI_runs_exactly_what_the_README_tells_a_developer_to_run()
+    {
+        var ci = File.ReadAllText(Path.Combine(RepositoryLocator.Root, ".ci", "run"));
+        var readme = File.ReadAllText(Path.Combine(RepositoryLocator.Root, "README.md"));
+        Assert.Multiple(() =>
+        {
+            Assert.That(ci, Does.Contain("./harness test"));
+            Assert.That(readme, Does.Contain("./harness run").And.Contain("./harness test"));
+        });
+    }
+}
