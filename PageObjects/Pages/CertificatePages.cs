@@ -126,7 +126,16 @@ internal static class WindowCloser
     public static async Task ClickCloseAsync(IBrowserSession session, Target closeButton, TimeSpan scriptCloseWait, CancellationToken cancellationToken)
     {
         var before = session.WindowCount;
-        await session.ClickAsync(closeButton, cancellationToken);
+        try
+        {
+            await session.ClickAsync(closeButton, cancellationToken);
+        }
+        catch (BrowserException) when (session.WindowCount < before)
+        {
+            // The window closed itself before the engine finished the click: that is the button's job.
+            return;
+        }
+
         try
         {
             await session.WaitForWindowCountAsync(before - 1, scriptCloseWait, cancellationToken);

@@ -70,7 +70,14 @@ internal sealed class PlaywrightSession : IBrowserSession, ISupportsTracing, ISu
         RunAsync($"Navigating to {url}", async page => await page.GotoAsync(url.ToString()));
 
     public Task ClickAsync(Target target, CancellationToken cancellationToken = default) =>
-        RunAsync("Clicking", target, locator => locator.ClickAsync());
+        ExecuteAsync(
+            async page =>
+            {
+                await Locate(page, target, all: false).ClickAsync();
+                return true;
+            },
+            reason => TargetText.Failure("Clicking", target, reason),
+            closingMeansDone: true);
 
     public Task FillAsync(Target target, string value, CancellationToken cancellationToken = default) =>
         RunAsync("Filling", target, locator => locator.FillAsync(value));
@@ -231,7 +238,7 @@ internal sealed class PlaywrightSession : IBrowserSession, ISupportsTracing, ISu
     {
         tracingTitle = title;
         traceParts.Clear();
-        await context.Tracing.StartAsync(new TracingStartOptions { Title = title, Screenshots = true, Snapshots = true, Sources = false });
+        await context.Tracing.StartAsync(new TracingStartOptions { Title = title, Screenshots = false, Snapshots = true, Sources = false });
     }
 
     public async Task StopTracingAsync(string? path, CancellationToken cancellationToken = default)
@@ -297,7 +304,7 @@ internal sealed class PlaywrightSession : IBrowserSession, ISupportsTracing, ISu
         await old.CloseAsync();
         if (tracingTitle is not null)
         {
-            await context.Tracing.StartAsync(new TracingStartOptions { Title = tracingTitle, Screenshots = true, Snapshots = true });
+            await context.Tracing.StartAsync(new TracingStartOptions { Title = tracingTitle, Screenshots = false, Snapshots = true, Sources = false });
         }
     }
 
@@ -460,12 +467,21 @@ internal sealed class PlaywrightSession : IBrowserSession, ISupportsTracing, ISu
     /// Runs on the current page; if that page closed itself meanwhile (window.close()), retries once on
     /// the window that is current now, as a user would simply carry on in the remaining window.
     /// </summary>
-    private async Task<T> ExecuteAsync<T>(Func<IPage, Task<T>> operation, Func<string, string> describe)
+    /// <param name="closingMeansDone">
+    /// For a click: when the window was open as the click started and is gone now, the click itself
+    /// closed it (a [閉じる] button calling window.close()); repeating it in another window would be wrong.
+    /// </param>
+    private async Task<T> ExecuteAsync<T>(Func<IPage, Task<T>> operation, Func<string, string> describe, bool closingMeansDone = false)
     {
         var page = Current;
+        var wasOpen = !page.IsClosed;
         try
         {
             return await operation(page);
+        }
+        catch (Exception ex) when (closingMeansDone && wasOpen && IsPlaywrightFailure(ex) && page.IsClosed)
+        {
+            return default!;
         }
         catch (Exception ex) when (IsPlaywrightFailure(ex) && page.IsClosed && WindowCount > 0)
         {

@@ -30,7 +30,24 @@ internal class SeleniumSession : IBrowserSession
 
     public Uri CurrentUrl => Act(() => new Uri(Driver.Url), reason => $"Reading the URL failed: {reason}");
 
-    public int WindowCount => Act(() => Driver.WindowHandles.Count, reason => $"Counting windows failed: {reason}");
+    public int WindowCount
+    {
+        get
+        {
+            try
+            {
+                return Driver.WindowHandles.Count;
+            }
+            catch (WebDriverException ex) when (IsBrowserGone(ex))
+            {
+                return 0;
+            }
+            catch (WebDriverException ex)
+            {
+                throw new BrowserException($"Counting windows failed: {TargetText.FirstLine(ex.Message)}", ex);
+            }
+        }
+    }
 
     protected IWebDriver Driver { get; private set; }
 
@@ -86,36 +103,46 @@ internal class SeleniumSession : IBrowserSession
             }
         }, cancellationToken);
 
-    public async Task<bool> IsCheckedAsync(Target target, CancellationToken cancellationToken = default) =>
-        (await FindAsync("Reading the checked state of", target, visible: false, cancellationToken)).Selected;
+    public Task<bool> IsCheckedAsync(Target target, CancellationToken cancellationToken = default) =>
+        FreshAsync(async () => (await FindAsync("Reading the checked state of", target, visible: false, cancellationToken)).Selected, cancellationToken);
 
-    public async Task<string> ReadTextAsync(Target target, CancellationToken cancellationToken = default)
-    {
-        var element = await FindAsync("Reading the text of", target, visible: true, cancellationToken);
-        return Act(() => element.Text.Trim(), reason => TargetText.Failure("Reading the text of", target, reason));
-    }
+    public Task<string> ReadTextAsync(Target target, CancellationToken cancellationToken = default) =>
+        FreshAsync(
+            async () =>
+            {
+                var element = await FindAsync("Reading the text of", target, visible: true, cancellationToken);
+                return Act(() => element.Text.Trim(), reason => TargetText.Failure("Reading the text of", target, reason));
+            },
+            cancellationToken);
 
-    public async Task<string?> ReadValueAsync(Target target, CancellationToken cancellationToken = default)
-    {
-        var element = await FindAsync("Reading the value of", target, visible: false, cancellationToken);
-        return Act(() => element.GetDomProperty("value"), reason => TargetText.Failure("Reading the value of", target, reason));
-    }
+    public Task<string?> ReadValueAsync(Target target, CancellationToken cancellationToken = default) =>
+        FreshAsync(
+            async () =>
+            {
+                var element = await FindAsync("Reading the value of", target, visible: false, cancellationToken);
+                return Act(() => element.GetDomProperty("value"), reason => TargetText.Failure("Reading the value of", target, reason));
+            },
+            cancellationToken);
 
     public Task<IReadOnlyList<string>> ReadAllTextAsync(Target target, CancellationToken cancellationToken = default) =>
-        Task.FromResult<IReadOnlyList<string>>(
-            Act(() => Matches(target).Select(e => e.Text.Trim()).ToList(), reason => TargetText.Failure("Reading every", target, reason)));
+        FreshAsync(
+            () => Task.FromResult<IReadOnlyList<string>>(
+                Act(() => Matches(target).Select(e => e.Text.Trim()).ToList(), reason => TargetText.Failure("Reading every", target, reason))),
+            cancellationToken);
 
     public Task<int> CountAsync(Target target, CancellationToken cancellationToken = default) =>
-        Task.FromResult(Act(() => Matches(target).Count, reason => TargetText.Failure("Counting", target, reason)));
+        FreshAsync(() => Task.FromResult(Act(() => Matches(target).Count, reason => TargetText.Failure("Counting", target, reason))), cancellationToken);
 
     public Task<bool> IsVisibleAsync(Target target, CancellationToken cancellationToken = default) =>
-        Task.FromResult(Act(
-            () =>
-            {
-                var matches = Matches(target);
-                return matches.Count > target.Index && matches[target.Index].Displayed;
-            },
-            reason => TargetText.Failure("Checking the visibility of", target, reason)));
+        FreshAsync(
+            () => Task.FromResult(Act(
+                () =>
+                {
+                    var matches = Matches(target);
+                    return matches.Count > target.Index && matches[target.Index].Displayed;
+                },
+                reason => TargetText.Failure("Checking the visibility of", target, reason))),
+            cancellationToken);
 
     public async Task WaitForAsync(Target target, TimeSpan? timeout = null, CancellationToken cancellationToken = default) =>
         await FindAsync("Waiting for", target, visible: true, cancellationToken, timeout);
@@ -186,6 +213,11 @@ internal class SeleniumSession : IBrowserSession
         catch (NoSuchWindowException)
         {
             // Already closed by the page itself (window.close()).
+        }
+        catch (WebDriverException ex) when (IsBrowserGone(ex))
+        {
+            // The page closed the last window itself; ChromeDriver ended the session with it.
+            return Task.CompletedTask;
         }
 
         SwitchToMostRecent();
@@ -324,11 +356,32 @@ internal class SeleniumSession : IBrowserSession
         {
             SwitchToMostRecent();
         }
+        catch (WebDriverException ex) when (IsBrowserGone(ex))
+        {
+            // Closing the last window ends a ChromeDriver session (manual 5-1 step 6 does exactly that).
+            throw new BrowserException("No browser window is open any more: the last window was closed.", ex);
+        }
     }
+
+    private static bool IsBrowserGone(WebDriverException ex) =>
+        ex.Message.Contains("invalid session id", StringComparison.OrdinalIgnoreCase)
+        || ex.Message.Contains("session deleted", StringComparison.OrdinalIgnoreCase)
+        || ex.Message.Contains("not connected to DevTools", StringComparison.OrdinalIgnoreCase);
 
     private void SwitchToMostRecent()
     {
-        var open = Driver.WindowHandles;
+        ReadOnlyCollection<string> open;
+        try
+        {
+            open = Driver.WindowHandles;
+        }
+        catch (WebDriverException ex) when (IsBrowserGone(ex))
+        {
+            // Closing the last window ended the session: there is nothing left to switch to.
+            windowOrder.Clear();
+            return;
+        }
+
         windowOrder.RemoveAll(h => !open.Contains(h));
         var next = windowOrder.LastOrDefault() ?? open.LastOrDefault();
         if (next is not null)
@@ -441,6 +494,25 @@ internal class SeleniumSession : IBrowserSession
             }
 
             await Task.Delay(Poll, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Reads that find their element afresh: when the page was replaced between finding and reading
+    /// (a navigation the previous step started), look again instead of failing on a stale element.
+    /// </summary>
+    private static async Task<T> FreshAsync<T>(Func<Task<T>> operation, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await operation();
+            }
+            catch (BrowserException ex) when (attempt < 5 && ex.InnerException is StaleElementReferenceException)
+            {
+                await Task.Delay(Poll, cancellationToken);
+            }
         }
     }
 
