@@ -9,6 +9,9 @@ namespace Shinkin.PageObjects;
 /// </summary>
 public static class Ui
 {
+    /// <summary>Hidden per-document marker of the reference server (see Page.SubmitAndArriveAsync).</summary>
+    public static readonly Target RenderId = Target.ByTestId("render-id", "表示中の画面の識別子");
+
     public static readonly Target ScreenTitle = Text("screen-title", "画面タイトル");
 
     /// <summary>User name and login ID at the top right of every screen after login.</summary>

@@ -20,8 +20,7 @@ public sealed class CertificateAcquirePage : Page, IShowsMessages
     /// <summary>[取得]: the confirmation screen when the credentials are accepted, this screen with a message otherwise.</summary>
     public async Task<Page> ClickAcquireAsync(CancellationToken cancellationToken = default)
     {
-        await Session.ClickAsync(Ui.CertificateAcquire.Submit, cancellationToken);
-        return await ArriveAtOneOfAsync([new CertificateAcquireConfirmPage(Session), new CertificateAcquirePage(Session)], cancellationToken);
+        return await SubmitAndArriveAsync(Ui.CertificateAcquire.Submit, [new CertificateAcquireConfirmPage(Session), new CertificateAcquirePage(Session)], cancellationToken);
     }
 
     public Task<IReadOnlyList<string>> MessagesAsync(CancellationToken cancellationToken = default) =>
@@ -97,8 +96,7 @@ public sealed class CertificateLoginPage : Page, IShowsMessages
     public async Task<Page> LoginAsync(string password, CancellationToken cancellationToken = default)
     {
         await Session.FillAsync(Ui.CertificateLogin.Password, password, cancellationToken);
-        await Session.ClickAsync(Ui.CertificateLogin.Submit, cancellationToken);
-        return await ArriveAtOneOfAsync([new PasswordChangePage(Session), new ServiceListPage(Session), new CertificateLoginPage(Session)], cancellationToken);
+        return await SubmitAndArriveAsync(Ui.CertificateLogin.Submit, [new PasswordChangePage(Session), new ServiceListPage(Session), new CertificateLoginPage(Session)], cancellationToken);
     }
 
     public Task<IReadOnlyList<string>> MessagesAsync(CancellationToken cancellationToken = default) =>

@@ -92,8 +92,7 @@ public sealed class ApprovalPasswordPage : DensaiPage, IShowsMessages
     /// <summary>[実行]: the completion screen, or this screen with messages.</summary>
     public async Task<Page> ClickExecuteAsync(CancellationToken cancellationToken = default)
     {
-        await Session.ClickAsync(Ui.ApprovalPassword.Submit, cancellationToken);
-        return await ArriveAtOneOfAsync([new ApprovalPasswordCompletePage(Session), new ApprovalPasswordPage(Session)], cancellationToken);
+        return await SubmitAndArriveAsync(Ui.ApprovalPassword.Submit, [new ApprovalPasswordCompletePage(Session), new ApprovalPasswordPage(Session)], cancellationToken);
     }
 
     public Task<IReadOnlyList<string>> MessagesAsync(CancellationToken cancellationToken = default) =>

@@ -46,6 +46,43 @@ public abstract class Page
     }
 
     /// <summary>
+    /// Clicks a button whose answer may be this very screen again (a refusal with a message) and waits
+    /// for the server's answer: a new document (its render id changed) showing one of the candidates.
+    /// Without that wait a fast engine would "arrive" at the old copy of the screen before the answer.
+    /// </summary>
+    protected async Task<Page> SubmitAndArriveAsync(Target button, IReadOnlyList<Page> candidates, CancellationToken cancellationToken)
+    {
+        var before = await RenderIdAsync(cancellationToken);
+        await Session.ClickAsync(button, cancellationToken);
+        if (before is not null)
+        {
+            var deadline = DateTime.UtcNow + LandingTimeout;
+            while (await RenderIdAsync(cancellationToken) == before && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(50, cancellationToken);
+            }
+        }
+
+        return await ArriveAtOneOfAsync(candidates, cancellationToken);
+    }
+
+    /// <summary>The reference server marks every document; other targets may not (then null, and no wait).</summary>
+    private async Task<string?> RenderIdAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await Session.CountAsync(Ui.RenderId, cancellationToken) > 0
+                ? await Session.ReadValueAsync(Ui.RenderId, cancellationToken)
+                : null;
+        }
+        catch (BrowserException)
+        {
+            // Mid-navigation: no document to read yet.
+            return null;
+        }
+    }
+
+    /// <summary>
     /// For actions whose outcome depends on the server's answer (accepted: next screen; refused: the
     /// same screen with a message): waits until one of the candidate screens shows and returns it.
     /// </summary>

@@ -89,7 +89,6 @@ public sealed class LoginPage : Page
     /// </summary>
     public async Task<Page> ClickCertificateLoginAsync(CancellationToken cancellationToken = default)
     {
-        await Session.ClickAsync(Ui.Login.CertificateLogin, cancellationToken);
-        return await ArriveAtOneOfAsync([new CertificateLoginPage(Session), new CertificateErrorPage(Session)], cancellationToken);
+        return await SubmitAndArriveAsync(Ui.Login.CertificateLogin, [new CertificateLoginPage(Session), new CertificateErrorPage(Session)], cancellationToken);
     }
 }

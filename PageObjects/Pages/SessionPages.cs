@@ -23,8 +23,7 @@ public sealed class PasswordChangePage : Page, IShowsMessages
     /// <summary>[変更]: サービス一覧 when the new password is accepted, this screen with messages otherwise.</summary>
     public async Task<Page> ClickChangeAsync(CancellationToken cancellationToken = default)
     {
-        await Session.ClickAsync(Ui.PasswordChange.Submit, cancellationToken);
-        return await ArriveAtOneOfAsync([new ServiceListPage(Session), new PasswordChangePage(Session)], cancellationToken);
+        return await SubmitAndArriveAsync(Ui.PasswordChange.Submit, [new ServiceListPage(Session), new PasswordChangePage(Session)], cancellationToken);
     }
 
     public Task<IReadOnlyList<string>> MessagesAsync(CancellationToken cancellationToken = default) =>

@@ -130,8 +130,7 @@ public sealed class PermissionEditPage : DensaiPage, IShowsMessages
     /// </summary>
     public async Task<Page> ClickToConfirmAsync(CancellationToken cancellationToken = default)
     {
-        await Session.ClickAsync(Ui.Permissions.ToConfirm, cancellationToken);
-        return await ArriveAtOneOfAsync([new PermissionInitialApprovalPage(Session), new PermissionConfirmPage(Session), new PermissionEditPage(Session)], cancellationToken);
+        return await SubmitAndArriveAsync(Ui.Permissions.ToConfirm, [new PermissionInitialApprovalPage(Session), new PermissionConfirmPage(Session), new PermissionEditPage(Session)], cancellationToken);
     }
 
     public Task<IReadOnlyList<string>> MessagesAsync(CancellationToken cancellationToken = default) =>
@@ -150,8 +149,7 @@ public sealed class PermissionInitialApprovalPage : DensaiPage, IShowsMessages
     {
         await Session.FillAsync(Ui.Permissions.InitialApproval, password, cancellationToken);
         await Session.FillAsync(Ui.Permissions.InitialApprovalConfirm, confirmation, cancellationToken);
-        await Session.ClickAsync(Ui.Permissions.InitialToConfirm, cancellationToken);
-        return await ArriveAtOneOfAsync([new PermissionConfirmPage(Session), new PermissionInitialApprovalPage(Session)], cancellationToken);
+        return await SubmitAndArriveAsync(Ui.Permissions.InitialToConfirm, [new PermissionConfirmPage(Session), new PermissionInitialApprovalPage(Session)], cancellationToken);
     }
 
     public Task<IReadOnlyList<string>> MessagesAsync(CancellationToken cancellationToken = default) =>
@@ -173,8 +171,7 @@ public sealed class PermissionConfirmPage : DensaiPage, IShowsMessages, IAsksApp
     public async Task<Page> ExecuteWithApprovalPasswordAsync(string approvalPassword, CancellationToken cancellationToken = default)
     {
         await Session.FillAsync(Ui.Permissions.ApprovalPassword, approvalPassword, cancellationToken);
-        await Session.ClickAsync(Ui.Permissions.Execute, cancellationToken);
-        return await ArriveAtOneOfAsync([new PermissionDonePage(Session), new PermissionConfirmPage(Session)], cancellationToken);
+        return await SubmitAndArriveAsync(Ui.Permissions.Execute, [new PermissionDonePage(Session), new PermissionConfirmPage(Session)], cancellationToken);
     }
 
     public Task<IReadOnlyList<string>> MessagesAsync(CancellationToken cancellationToken = default) =>
@@ -278,8 +275,7 @@ public sealed class RegistrationNewPage : DensaiPage, IShowsMessages
     /// <summary>[確認]: the confirmation screen, or this screen with messages beside the fields.</summary>
     public async Task<Page> ClickConfirmAsync(CancellationToken cancellationToken = default)
     {
-        await Session.ClickAsync(Ui.Registration.ToConfirm, cancellationToken);
-        return await ArriveAtOneOfAsync([new RegistrationConfirmPage(Session), new RegistrationNewPage(Session)], cancellationToken);
+        return await SubmitAndArriveAsync(Ui.Registration.ToConfirm, [new RegistrationConfirmPage(Session), new RegistrationNewPage(Session)], cancellationToken);
     }
 
     public Task<IReadOnlyList<string>> MessagesAsync(CancellationToken cancellationToken = default) =>
@@ -307,8 +303,7 @@ public sealed class RegistrationConfirmPage : DensaiPage, IShowsMessages, IAsksA
     public async Task<Page> ExecuteWithApprovalPasswordAsync(string approvalPassword, CancellationToken cancellationToken = default)
     {
         await Session.FillAsync(Ui.Registration.ApprovalPassword, approvalPassword, cancellationToken);
-        await Session.ClickAsync(Ui.Registration.Execute, cancellationToken);
-        return await ArriveAtOneOfAsync([new RegistrationDonePage(Session), new RegistrationConfirmPage(Session)], cancellationToken);
+        return await SubmitAndArriveAsync(Ui.Registration.Execute, [new RegistrationDonePage(Session), new RegistrationConfirmPage(Session)], cancellationToken);
     }
 
     public Task<IReadOnlyList<string>> MessagesAsync(CancellationToken cancellationToken = default) =>
@@ -366,8 +361,7 @@ public sealed class UserUpdateConfirmPage : DensaiPage, IShowsMessages, IAsksApp
     public async Task<Page> ExecuteWithApprovalPasswordAsync(string approvalPassword, CancellationToken cancellationToken = default)
     {
         await Session.FillAsync(Ui.UserUpdate.ApprovalPassword, approvalPassword, cancellationToken);
-        await Session.ClickAsync(Ui.UserUpdate.Execute, cancellationToken);
-        return await ArriveAtOneOfAsync([new UserUpdateDonePage(Session), new UserUpdateConfirmPage(Session)], cancellationToken);
+        return await SubmitAndArriveAsync(Ui.UserUpdate.Execute, [new UserUpdateDonePage(Session), new UserUpdateConfirmPage(Session)], cancellationToken);
     }
 
     public Task<IReadOnlyList<string>> MessagesAsync(CancellationToken cancellationToken = default) =>

@@ -461,7 +461,7 @@ internal class SeleniumSession : IBrowserSession
                 operation(element);
                 return;
             }
-            catch (WebDriverException ex) when (ex is ElementClickInterceptedException or ElementNotInteractableException or StaleElementReferenceException)
+            catch (WebDriverException ex) when (ex is ElementClickInterceptedException or ElementNotInteractableException || IsReplacedDocument(ex))
             {
                 if (deadline.Elapsed > Options.Timeout)
                 {
@@ -509,12 +509,20 @@ internal class SeleniumSession : IBrowserSession
             {
                 return await operation();
             }
-            catch (BrowserException ex) when (attempt < 5 && ex.InnerException is StaleElementReferenceException)
+            catch (BrowserException ex) when (attempt < 5 && IsReplacedDocument(ex.InnerException))
             {
                 await Task.Delay(Poll, cancellationToken);
             }
         }
     }
+
+    /// <summary>ChromeDriver's ways of saying "the element you hold belongs to a page that was just replaced".</summary>
+    private static bool IsReplacedDocument(Exception? error) =>
+        error is StaleElementReferenceException
+        || (error is WebDriverException
+            && (error.Message.Contains("does not belong to the document", StringComparison.Ordinal)
+                || error.Message.Contains("Execution context was destroyed", StringComparison.Ordinal)
+                || error.Message.Contains("Cannot find context with specified id", StringComparison.Ordinal)));
 
     private static T Act<T>(Func<T> operation, Func<string, string> describe)
     {
