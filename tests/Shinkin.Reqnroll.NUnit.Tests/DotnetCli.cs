@@ -24,13 +24,15 @@ internal static class DotnetCli
             start.ArgumentList.Add(argument);
         }
 
-        // Variables the outer `dotnet test` leaves for its own MSBuild and test host would steer the child's build.
+        // Variables the outer `dotnet test` (or ./harness, which points Reqnroll's formatters at its run folder)
+        // leaves for its own MSBuild and test host would steer the child's build and reports.
         foreach (var key in start.Environment.Keys.ToList())
         {
             if (key.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase) ||
                 key.StartsWith("VSTEST", StringComparison.OrdinalIgnoreCase) ||
                 key.StartsWith("TESTINGPLATFORM", StringComparison.OrdinalIgnoreCase) ||
-                key.StartsWith("SHINKIN_", StringComparison.OrdinalIgnoreCase))
+                key.StartsWith("SHINKIN_", StringComparison.OrdinalIgnoreCase) ||
+                key.StartsWith("REQNROLL_FORMATTERS", StringComparison.OrdinalIgnoreCase))
             {
                 start.Environment.Remove(key);
             }
