@@ -13,12 +13,14 @@ public sealed class BrowserCertificates
     private readonly RunEnvironment run;
     private readonly ScenarioBrowser browser;
     private readonly ScenarioEvidence evidence;
+    private readonly EngineGaps gaps;
 
-    public BrowserCertificates(RunEnvironment run, ScenarioBrowser browser, ScenarioEvidence evidence)
+    public BrowserCertificates(RunEnvironment run, ScenarioBrowser browser, ScenarioEvidence evidence, EngineGaps gaps)
     {
         this.run = run;
         this.browser = browser;
         this.evidence = evidence;
+        this.gaps = gaps;
     }
 
     /// <summary>Login ID of the certificate the browser presents now, null before any.</summary>
@@ -36,7 +38,8 @@ public sealed class BrowserCertificates
         var session = await browser.SessionAsync(cancellationToken);
         if (session is not ISupportsClientCertificates store)
         {
-            throw new InvalidOperationException($"The {session.EngineName} engine cannot present client certificates (電子証明書ログイン).");
+            gaps.Declare(EngineGaps.ClientCertificates);
+            return;
         }
 
         var system = await run.SystemAsync(cancellationToken);

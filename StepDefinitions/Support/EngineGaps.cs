@@ -1,0 +1,31 @@
+using Reqnroll.UnitTestProvider;
+
+namespace Shinkin.StepDefinitions.Support;
+
+/// <summary>
+/// Declares that this scenario cannot run on the chosen engine or platform: it is reported as
+/// 対象外 with the reason (NUnit "skipped", the summary line, the evidence workbook), never dropped.
+/// </summary>
+public sealed class EngineGaps
+{
+    public const string ClientCertificates =
+        "エンジンの制約: このブラウザエンジンは電子証明書（クライアント証明書）を提示できません（Selenium Remote/Grid ではノードの証明書ストアを準備できないため）。Playwright または Selenium（ローカル）で実行してください。";
+
+    public const string WindowsOnly =
+        "Windows 専用: このシナリオは Windows の実機（レジストリ／Internet Explorer モード）が必要です。";
+
+    private readonly ScenarioEvidence evidence;
+    private readonly IUnitTestRuntimeProvider unitTest;
+
+    public EngineGaps(ScenarioEvidence evidence, IUnitTestRuntimeProvider unitTest)
+    {
+        this.evidence = evidence;
+        this.unitTest = unitTest;
+    }
+
+    public void Declare(string reason)
+    {
+        evidence.SkipReason = reason;
+        unitTest.TestIgnore(reason);
+    }
+}
