@@ -39,7 +39,7 @@ public sealed class CertificateAcquireConfirmPage : Page
 
     public async Task<CertificateAcquireCompletePage> ClickAcquireAsync(CancellationToken cancellationToken = default)
     {
-        await Session.ClickAsync(Ui.CertificateAcquire.ConfirmSubmit, cancellationToken);
+        await Session.ClickAndWaitForNewDocumentAsync(Ui.CertificateAcquire.ConfirmSubmit, cancellationToken);
         return await ArriveAsync(new CertificateAcquireCompletePage(Session), cancellationToken);
     }
 }

@@ -8,8 +8,6 @@ namespace Shinkin.PageObjects.Pages;
 /// </summary>
 public abstract class Page
 {
-    private static readonly TimeSpan LandingTimeout = TimeSpan.FromSeconds(15);
-
     protected Page(IBrowserSession session, string screenId)
     {
         Session = session;
@@ -20,16 +18,27 @@ public abstract class Page
 
     public string ScreenId { get; }
 
+    /// <summary>Waits until this screen shows (its heading, and its marker where another screen shares the heading).</summary>
     public async Task WaitUntilLoadedAsync(CancellationToken cancellationToken = default)
     {
         try
         {
             await Session.WaitForAsync(Ui.Screen(ScreenId), cancellationToken: cancellationToken);
+            if (Session.Locators == LocatorMode.Labels && UiCatalog.Current.Screen(ScreenId).Marker is { } marker)
+            {
+                await Session.WaitForAsync(UiCatalog.Current.Target(marker), cancellationToken: cancellationToken);
+            }
         }
         catch (BrowserException ex)
         {
             var title = await SafeTitleAsync(cancellationToken);
             throw new BrowserException($"expected the '{ScreenId}' screen, but the browser shows '{title}' at {Session.CurrentUrl}", ex);
+        }
+
+        if (!await IsShownAsync(cancellationToken))
+        {
+            var title = await SafeTitleAsync(cancellationToken);
+            throw new BrowserException($"expected the '{ScreenId}' screen, but the browser shows another screen with the same heading ('{title}' at {Session.CurrentUrl})");
         }
     }
 
@@ -46,40 +55,14 @@ public abstract class Page
     }
 
     /// <summary>
-    /// Clicks a button whose answer may be this very screen again (a refusal with a message) and waits
-    /// for the server's answer: a new document (its render id changed) showing one of the candidates.
+    /// Clicks a button whose answer may be this very screen again (a refusal with a message) and waits for the
+    /// server's answer — a new document, which the engine reports — before deciding which candidate it shows.
     /// Without that wait a fast engine would "arrive" at the old copy of the screen before the answer.
     /// </summary>
     protected async Task<Page> SubmitAndArriveAsync(Target button, IReadOnlyList<Page> candidates, CancellationToken cancellationToken)
     {
-        var before = await RenderIdAsync(cancellationToken);
-        await Session.ClickAsync(button, cancellationToken);
-        if (before is not null)
-        {
-            var deadline = DateTime.UtcNow + LandingTimeout;
-            while (await RenderIdAsync(cancellationToken) == before && DateTime.UtcNow < deadline)
-            {
-                await Task.Delay(50, cancellationToken);
-            }
-        }
-
+        await Session.ClickAndWaitForNewDocumentAsync(button, cancellationToken);
         return await ArriveAtOneOfAsync(candidates, cancellationToken);
-    }
-
-    /// <summary>The reference server marks every document; other targets may not (then null, and no wait).</summary>
-    private async Task<string?> RenderIdAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await Session.CountAsync(Ui.RenderId, cancellationToken) > 0
-                ? await Session.ReadValueAsync(Ui.RenderId, cancellationToken)
-                : null;
-        }
-        catch (BrowserException)
-        {
-            // Mid-navigation: no document to read yet.
-            return null;
-        }
     }
 
     /// <summary>
@@ -88,49 +71,61 @@ public abstract class Page
     /// </summary>
     protected async Task<Page> ArriveAtOneOfAsync(IReadOnlyList<Page> candidates, CancellationToken cancellationToken)
     {
-        var deadline = DateTime.UtcNow + LandingTimeout;
-        while (true)
+        try
         {
-            foreach (var candidate in candidates)
-            {
-                if (await Session.IsVisibleAsync(Ui.Screen(candidate.ScreenId), cancellationToken))
-                {
-                    return candidate;
-                }
-            }
-
-            if (DateTime.UtcNow > deadline)
-            {
-                var title = await SafeTitleAsync(cancellationToken);
-                var expected = string.Join(", ", candidates.Select(c => c.ScreenId));
-                throw new BrowserException($"expected one of the screens {expected}, but the browser shows '{title}' at {Session.CurrentUrl}");
-            }
-
-            await Task.Delay(100, cancellationToken);
+            await Session.WaitForAnyAsync(candidates.Select(c => Ui.Screen(c.ScreenId)).ToList(), cancellationToken: cancellationToken);
         }
+        catch (BrowserException ex)
+        {
+            var title = await SafeTitleAsync(cancellationToken);
+            var expected = string.Join(", ", candidates.Select(c => c.ScreenId));
+            throw new BrowserException($"expected one of the screens {expected}, but the browser shows '{title}' at {Session.CurrentUrl}", ex);
+        }
+
+        // The document has arrived; screens that share a heading are told apart by their markers.
+        foreach (var candidate in candidates)
+        {
+            if (await candidate.IsShownAsync(cancellationToken))
+            {
+                return candidate;
+            }
+        }
+
+        var shown = await SafeTitleAsync(cancellationToken);
+        throw new BrowserException($"expected one of the screens {string.Join(", ", candidates.Select(c => c.ScreenId))}, but the browser shows '{shown}' at {Session.CurrentUrl}");
     }
 
-    /// <summary>Waits until one of <paramref name="targets"/> is visible (results that replace the screen's content).</summary>
-    protected async Task WaitForAnyAsync(IReadOnlyList<Target> targets, CancellationToken cancellationToken)
+    /// <summary>
+    /// Whether this screen is the one shown now: its heading, plus its marker where the catalogue gives one, and
+    /// no marker of another screen with the same heading (a screen without a marker is the one left over).
+    /// </summary>
+    public async Task<bool> IsShownAsync(CancellationToken cancellationToken = default)
     {
-        var deadline = DateTime.UtcNow + LandingTimeout;
-        while (true)
+        if (!await Session.IsVisibleAsync(Ui.Screen(ScreenId), cancellationToken))
         {
-            foreach (var target in targets)
-            {
-                if (await Session.IsVisibleAsync(target, cancellationToken))
-                {
-                    return;
-                }
-            }
-
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new BrowserException($"none of {string.Join(", ", targets.Select(t => t.Description))} appeared at {Session.CurrentUrl}");
-            }
-
-            await Task.Delay(100, cancellationToken);
+            return false;
         }
+
+        var catalog = UiCatalog.Current;
+        if (Session.Locators == LocatorMode.TestIds)
+        {
+            return true;
+        }
+
+        if (catalog.Screen(ScreenId).Marker is { } marker && !await Session.IsVisibleAsync(catalog.Target(marker), cancellationToken))
+        {
+            return false;
+        }
+
+        foreach (var sibling in catalog.ScreensSharingHeading(ScreenId))
+        {
+            if (catalog.Screen(sibling).Marker is { } other && await Session.IsVisibleAsync(catalog.Target(other), cancellationToken))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>The non-empty, visible texts among <paramref name="targets"/> (messages beside fields, banners).</summary>
@@ -142,7 +137,7 @@ public abstract class Page
             if (await Session.IsVisibleAsync(target, cancellationToken))
             {
                 var text = await Session.ReadTextAsync(target, cancellationToken);
-                if (text.Length > 0)
+                if (text.Length > 0 && !texts.Contains(text))
                 {
                     texts.Add(text);
                 }

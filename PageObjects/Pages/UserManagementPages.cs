@@ -78,8 +78,8 @@ public sealed class PermissionSearchPage : DensaiPage
     {
         await Session.FillAsync(Ui.Permissions.SearchLoginId, loginId ?? "", cancellationToken);
         await Session.FillAsync(Ui.Permissions.SearchUserName, userName ?? "", cancellationToken);
-        await Session.ClickAsync(Ui.Permissions.Search, cancellationToken);
-        await WaitForAnyAsync([Ui.Permissions.Results, Ui.Permissions.NoResults], cancellationToken);
+        await Session.ClickAndWaitForNewDocumentAsync(Ui.Permissions.Search, cancellationToken);
+        await WaitUntilLoadedAsync(cancellationToken);
         return this;
     }
 
@@ -103,7 +103,7 @@ public sealed class PermissionEditPage : DensaiPage, IShowsMessages
     public Task<string> TargetLoginIdAsync(CancellationToken cancellationToken = default) => Session.ReadTextAsync(Ui.Permissions.TargetLoginId, cancellationToken);
 
     /// <summary>Checks (or unchecks) ① 利用 of every business, ② 担当者 and 承認者 of every business, and the given accounts of ③.</summary>
-    public async Task<PermissionEditPage> SelectAsync(bool use, bool clerk, bool approver, IEnumerable<int> accountIds, CancellationToken cancellationToken = default)
+    public async Task<PermissionEditPage> SelectAsync(bool use, bool clerk, bool approver, IEnumerable<AccountRef> accounts, CancellationToken cancellationToken = default)
     {
         foreach (var business in Ui.Businesses.NoApproval)
         {
@@ -116,7 +116,7 @@ public sealed class PermissionEditPage : DensaiPage, IShowsMessages
             await Session.SetCheckedAsync(Ui.Permissions.Approver(business), approver, cancellationToken);
         }
 
-        foreach (var account in accountIds)
+        foreach (var account in accounts)
         {
             await Session.SetCheckedAsync(Ui.Permissions.Account(account), true, cancellationToken);
         }
@@ -164,8 +164,8 @@ public sealed class PermissionConfirmPage : DensaiPage, IShowsMessages, IAsksApp
     {
     }
 
-    public Task<PermissionList> PermissionListAsync(IEnumerable<int> accountIds, CancellationToken cancellationToken = default) =>
-        PermissionList.ReadAsync(Session, accountIds, cancellationToken);
+    public Task<PermissionList> PermissionListAsync(IEnumerable<AccountRef> accounts, CancellationToken cancellationToken = default) =>
+        PermissionList.ReadAsync(Session, accounts, cancellationToken);
 
     /// <summary>[変更の実行]: the completion screen, or this screen with a message.</summary>
     public async Task<Page> ExecuteWithApprovalPasswordAsync(string approvalPassword, CancellationToken cancellationToken = default)
@@ -186,8 +186,8 @@ public sealed class PermissionDonePage : DensaiPage, IShowsMessages, IReturnsToT
     {
     }
 
-    public Task<PermissionList> PermissionListAsync(IEnumerable<int> accountIds, CancellationToken cancellationToken = default) =>
-        PermissionList.ReadAsync(Session, accountIds, cancellationToken);
+    public Task<PermissionList> PermissionListAsync(IEnumerable<AccountRef> accounts, CancellationToken cancellationToken = default) =>
+        PermissionList.ReadAsync(Session, accounts, cancellationToken);
 
     public async Task<TopPage> ClickBackToTopAsync(CancellationToken cancellationToken = default)
     {
@@ -200,11 +200,11 @@ public sealed class PermissionDonePage : DensaiPage, IShowsMessages, IReturnsToT
 }
 
 /// <summary>The 権限リスト and 口座権限付与リスト as shown: each mark ("○" or "－") and the accounts listed.</summary>
-public sealed record PermissionList(IReadOnlyList<string> Marks, IReadOnlyList<int> Accounts)
+public sealed record PermissionList(IReadOnlyList<string> Marks, IReadOnlyList<AccountRef> Accounts)
 {
     public bool AllGranted => Marks.Count > 0 && Marks.All(m => m == "○");
 
-    internal static async Task<PermissionList> ReadAsync(IBrowserSession session, IEnumerable<int> accountIds, CancellationToken cancellationToken)
+    internal static async Task<PermissionList> ReadAsync(IBrowserSession session, IEnumerable<AccountRef> accounts, CancellationToken cancellationToken)
     {
         var marks = new List<string>();
         foreach (var business in Ui.Businesses.NoApproval)
@@ -218,16 +218,16 @@ public sealed record PermissionList(IReadOnlyList<string> Marks, IReadOnlyList<i
             marks.Add(await session.ReadTextAsync(Ui.Permissions.ListMark(business, "approver"), cancellationToken));
         }
 
-        var accounts = new List<int>();
-        foreach (var account in accountIds)
+        var granted = new List<AccountRef>();
+        foreach (var account in accounts)
         {
             if (await session.IsVisibleAsync(Ui.Permissions.GrantedAccount(account), cancellationToken))
             {
-                accounts.Add(account);
+                granted.Add(account);
             }
         }
 
-        return new PermissionList(marks, accounts);
+        return new PermissionList(marks, granted);
     }
 }
 

@@ -1,5 +1,6 @@
 using NUnit.Framework;
 using Reqnroll;
+using Shinkin.PageObjects;
 using Shinkin.PageObjects.Pages;
 using Shinkin.StepDefinitions.Support;
 
@@ -28,7 +29,7 @@ public sealed class PermissionSteps
     public async Task WhenRightsAreChecked(string rights)
     {
         var choice = RightsChoice.Parse(rights);
-        var edit = await navigation.At<PermissionEditPage>().SelectAsync(choice.Use, choice.Clerk, choice.Approver, AccountIds());
+        var edit = await navigation.At<PermissionEditPage>().SelectAsync(choice.Use, choice.Clerk, choice.Approver, Accounts());
         navigation.Show(await edit.ClickToConfirmAsync());
     }
 
@@ -50,19 +51,19 @@ public sealed class PermissionSteps
     {
         var list = navigation.Current switch
         {
-            PermissionConfirmPage confirm => await confirm.PermissionListAsync(AccountIds()),
-            PermissionDonePage done => await done.PermissionListAsync(AccountIds()),
+            PermissionConfirmPage confirm => await confirm.PermissionListAsync(Accounts()),
+            PermissionDonePage done => await done.PermissionListAsync(Accounts()),
             var other => throw new InvalidOperationException($"the {other.ScreenId} screen shows no 権限リスト"),
         };
         Assert.Multiple(() =>
         {
             Assert.That(list.AllGranted, Is.True, $"権限リスト: {string.Join(" ", list.Marks)}");
-            Assert.That(list.Accounts, Is.EquivalentTo(AccountIds()), "口座権限付与リスト");
+            Assert.That(list.Accounts, Is.EquivalentTo(Accounts()), "口座権限付与リスト");
         });
     }
 
     [When("ログアウトして、もう一度ログインする")]
     public Task WhenLoggedInAgain() => journeys.LogInAgainAsync(company.Actor);
 
-    private IReadOnlyList<int> AccountIds() => company.RequiredNotice.Accounts.Select(a => a.Id).ToList();
+    private IReadOnlyList<AccountRef> Accounts() => company.RequiredNotice.Accounts.Select(a => new AccountRef(a.Id, a.AccountNumber)).ToList();
 }

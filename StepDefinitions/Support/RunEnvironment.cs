@@ -77,7 +77,7 @@ public sealed class RunEnvironment : IAsyncDisposable
             gate.Release();
         }
 
-        var session = await browsers.CreateSessionAsync(new BrowserSessionOptions { DownloadDirectory = downloadDirectory }, cancellationToken);
+        var session = await browsers.CreateSessionAsync(new BrowserSessionOptions { DownloadDirectory = downloadDirectory, Locators = Settings.Locators }, cancellationToken);
         if (browserVersion.Length == 0)
         {
             browserVersion = session.BrowserVersion;

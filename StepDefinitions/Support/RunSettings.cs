@@ -1,4 +1,5 @@
 using System.Globalization;
+using Shinkin.Browsers;
 
 namespace Shinkin.StepDefinitions.Support;
 
@@ -25,6 +26,9 @@ public sealed record RunSettings
 
     public bool DryRun { get; init; }
 
+    /// <summary>How page objects find controls: the manual's words (default) or the reference server's test ids.</summary>
+    public LocatorMode Locators { get; init; } = LocatorMode.Labels;
+
     public static RunSettings FromEnvironment()
     {
         var runDir = Environment.GetEnvironmentVariable("SHINKIN_RUN_DIR");
@@ -42,8 +46,18 @@ public sealed record RunSettings
             Shard = Environment.GetEnvironmentVariable("SHINKIN_SHARD") is { Length: > 0 } s ? s : "1/1",
             Filter = Environment.GetEnvironmentVariable("SHINKIN_FILTER") ?? "",
             DryRun = Environment.GetEnvironmentVariable("SHINKIN_DRY_RUN") is "1" or "true",
+            Locators = ParseLocators(Environment.GetEnvironmentVariable("SHINKIN_LOCATORS")),
         };
     }
+
+    /// <summary>labels | testids (SHINKIN_LOCATORS, set by --locators or a runsettings file).</summary>
+    public static LocatorMode ParseLocators(string? value) =>
+        value?.Trim().ToLowerInvariant() switch
+        {
+            null or "" or "labels" or "label" => LocatorMode.Labels,
+            "testids" or "testid" or "test-ids" => LocatorMode.TestIds,
+            _ => throw new InvalidOperationException($"SHINKIN_LOCATORS='{value}' is not a locator mode; use labels or testids."),
+        };
 
     private static Uri? UriOrNull(string name)
     {

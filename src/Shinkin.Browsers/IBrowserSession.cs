@@ -12,6 +12,9 @@ public interface IBrowserSession : IAsyncDisposable
     /// <summary>Browser name and version, e.g. "chromium 156.0.8078.73".</summary>
     string BrowserVersion { get; }
 
+    /// <summary>How this session finds targets (label mode by default).</summary>
+    LocatorMode Locators { get; }
+
     /// <summary>URL of the current window.</summary>
     Uri CurrentUrl { get; }
 
@@ -42,6 +45,18 @@ public interface IBrowserSession : IAsyncDisposable
 
     /// <summary>Waits until the target is visible or the timeout runs out (then throws <see cref="BrowserException"/>).</summary>
     Task WaitForAsync(Target target, TimeSpan? timeout = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Waits until one of <paramref name="targets"/> is visible and returns the index of the first visible one
+    /// (in list order); throws <see cref="BrowserException"/> on timeout. The engine's own wait, not a loop of the caller.
+    /// </summary>
+    Task<int> WaitForAnyAsync(IReadOnlyList<Target> targets, TimeSpan? timeout = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Clicks the target and waits for the server's answer: a new document in the current window (a form post,
+    /// even one answered with the same screen and a message, or a link). Use only where the click navigates.
+    /// </summary>
+    Task ClickAndWaitForNewDocumentAsync(Target target, CancellationToken cancellationToken = default);
 
     /// <summary>Page title of the current window.</summary>
     Task<string> TitleAsync(CancellationToken cancellationToken = default);
@@ -133,6 +148,9 @@ public sealed record BrowserSessionOptions
     public int ViewportWidth { get; init; } = 1280;
 
     public int ViewportHeight { get; init; } = 800;
+
+    /// <summary>How targets are found: the manual's words (default) or the reference server's test ids.</summary>
+    public LocatorMode Locators { get; init; } = LocatorMode.Labels;
 }
 
 /// <summary>A browser operation failed; the message names the target's description.</summary>

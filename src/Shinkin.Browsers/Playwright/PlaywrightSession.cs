@@ -30,6 +30,8 @@ internal sealed class PlaywrightSession : IBrowserSession, ISupportsTracing, ISu
 
     public Uri CurrentUrl => new(Current.Url);
 
+    public LocatorMode Locators => options.Locators;
+
     public int WindowCount
     {
         get
@@ -76,7 +78,7 @@ internal sealed class PlaywrightSession : IBrowserSession, ISupportsTracing, ISu
                 await Locate(page, target, all: false).ClickAsync();
                 return true;
             },
-            reason => TargetText.Failure("Clicking", target, reason),
+            reason => TargetText.Failure("Clicking", target, options.Locators, reason),
             closingMeansDone: true);
 
     public Task FillAsync(Target target, string value, CancellationToken cancellationToken = default) =>
@@ -119,6 +121,61 @@ internal sealed class PlaywrightSession : IBrowserSession, ISupportsTracing, ISu
             Timeout = (float)(timeout ?? options.Timeout).TotalMilliseconds,
         }));
 
+    public Task<int> WaitForAnyAsync(IReadOnlyList<Target> targets, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(targets);
+        var description = string.Join(" / ", targets.Select(t => t.Description));
+        return ExecuteAsync(
+            async page =>
+            {
+                var located = targets.Select(t => Locate(page, t, all: false)).ToList();
+                var any = located.Skip(1).Aggregate(located[0], (all, next) => all.Or(next));
+                await any.First.WaitForAsync(new LocatorWaitForOptions
+                {
+                    State = WaitForSelectorState.Visible,
+                    Timeout = (float)(timeout ?? options.Timeout).TotalMilliseconds,
+                });
+                for (var i = 0; i < located.Count; i++)
+                {
+                    if (await located[i].IsVisibleAsync())
+                    {
+                        return i;
+                    }
+                }
+
+                // Shown and gone again between the two looks: report as not found.
+                throw new TimeoutException("the match disappeared again");
+            },
+            reason => $"Waiting for one of {description} failed: {TargetText.FirstLine(reason)}");
+    }
+
+    public Task ClickAndWaitForNewDocumentAsync(Target target, CancellationToken cancellationToken = default) =>
+        RunAsync("Clicking and waiting for the server's answer to", target, async locator =>
+        {
+            // Any committed navigation of the window's main frame counts, also a POST answered at the same URL.
+            var page = Current;
+            var navigated = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            void OnNavigated(object? sender, IFrame frame)
+            {
+                if (frame == page.MainFrame)
+                {
+                    navigated.TrySetResult();
+                }
+            }
+
+            page.FrameNavigated += OnNavigated;
+            try
+            {
+                await locator.ClickAsync();
+                await navigated.Task.WaitAsync(TimeSpan.FromMilliseconds(Math.Max(options.Timeout.TotalMilliseconds, 30_000)), cancellationToken);
+                await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+            }
+            finally
+            {
+                page.FrameNavigated -= OnNavigated;
+            }
+        });
+
     public Task<string> TitleAsync(CancellationToken cancellationToken = default) =>
         RunAsync("Reading the title", page => page.TitleAsync());
 
@@ -150,7 +207,7 @@ internal sealed class PlaywrightSession : IBrowserSession, ISupportsTracing, ISu
                 var appeared = await Task.WhenAny(message.Task, Task.Delay(options.Timeout, cancellationToken));
                 if (appeared != message.Task)
                 {
-                    throw new BrowserException(TargetText.Failure("Clicking", target, "no confirm/alert dialog appeared"));
+                    throw new BrowserException(TargetText.Failure("Clicking", target, options.Locators, "no confirm/alert dialog appeared"));
                 }
 
                 return await message.Task;
@@ -410,17 +467,35 @@ internal sealed class PlaywrightSession : IBrowserSession, ISupportsTracing, ISu
 
     private ILocator Locate(IPage page, Target target, bool all)
     {
-        TargetText.RequireLocator(target);
-        ILocator locator = target switch
-        {
-            { TestId: { } id } => page.GetByTestId(id),
-            { Role: not TargetRole.None } => page.GetByRole(
-                ToAriaRole(target.Role),
-                target.Name is null ? null : new PageGetByRoleOptions { Name = target.Name, Exact = true }),
-            _ => page.GetByLabel(target.Label!, new PageGetByLabelOptions { Exact = true }),
-        };
+        TargetText.RequireLocator(target, options.Locators);
+        var locator = target.UsesTestId(options.Locators) ? page.GetByTestId(target.TestId!) : LocateByWhatUsersSee(page.Locator(":root"), target);
         return all ? locator : locator.Nth(target.Index);
     }
+
+    /// <summary>Playwright's own role, label and text locators; a scope (a list row) narrows the search first.</summary>
+    private ILocator LocateByWhatUsersSee(ILocator root, Target target)
+    {
+        var scope = target.Within is { } within ? LocateByWhatUsersSee(root, within).Nth(within.Index) : root;
+        return target switch
+        {
+            { Role: TargetRole.Action } => FilterByText(
+                scope.GetByRole(AriaRole.Button, RoleOptions(target))
+                    .Or(scope.GetByRole(AriaRole.Link, RoleOptions(target)))
+                    .Or(scope.GetByRole(AriaRole.Tab, RoleOptions(target))),
+                target),
+            { Role: not TargetRole.None } => FilterByText(scope.GetByRole(ToAriaRole(target.Role), RoleOptions(target)), target),
+            { Label: { } label } => scope.GetByLabel(label, new LocatorGetByLabelOptions { Exact = true }),
+            { Text: { } text } => scope.GetByText(text).Filter(new LocatorFilterOptions { Visible = true }),
+            { ValueOf: { } header } => scope.Locator("xpath=" + TargetText.ValueBesideXPath(header)),
+            _ => throw new BrowserException($"Target {target.Description} has no label locator."),
+        };
+    }
+
+    private static LocatorGetByRoleOptions? RoleOptions(Target target) =>
+        target.Name is null ? null : new LocatorGetByRoleOptions { Name = target.Name, Exact = true };
+
+    private static ILocator FilterByText(ILocator locator, Target target) =>
+        target.HasText is null ? locator : locator.Filter(new LocatorFilterOptions { HasText = target.HasText });
 
     private static AriaRole ToAriaRole(TargetRole role) => role switch
     {
@@ -435,6 +510,8 @@ internal sealed class PlaywrightSession : IBrowserSession, ISupportsTracing, ISu
         TargetRole.Cell => AriaRole.Cell,
         TargetRole.Row => AriaRole.Row,
         TargetRole.Dialog => AriaRole.Dialog,
+        TargetRole.Main => AriaRole.Main,
+        TargetRole.Banner => AriaRole.Banner,
         _ => throw new BrowserException($"Role {role} has no ARIA mapping."),
     };
 
@@ -446,10 +523,10 @@ internal sealed class PlaywrightSession : IBrowserSession, ISupportsTracing, ISu
         });
 
     private Task<T> RunAsync<T>(string action, Target target, Func<ILocator, Task<T>> operation) =>
-        ExecuteAsync(page => operation(Locate(page, target, all: false)), reason => TargetText.Failure(action, target, reason));
+        ExecuteAsync(page => operation(Locate(page, target, all: false)), reason => TargetText.Failure(action, target, options.Locators, reason));
 
     private Task<T> RunAllAsync<T>(string action, Target target, Func<ILocator, Task<T>> operation) =>
-        ExecuteAsync(page => operation(Locate(page, target, all: true)), reason => TargetText.Failure(action, target, reason));
+        ExecuteAsync(page => operation(Locate(page, target, all: true)), reason => TargetText.Failure(action, target, options.Locators, reason));
 
     private Task RunAsync(string action, Func<IPage, Task> operation) =>
         ExecuteAsync(

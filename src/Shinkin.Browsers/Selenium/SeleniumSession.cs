@@ -53,6 +53,8 @@ internal class SeleniumSession : IBrowserSession
 
     protected BrowserSessionOptions Options { get; }
 
+    public LocatorMode Locators => Options.Locators;
+
     private string BrowserName { get; }
 
     public Task NavigateAsync(Uri url, CancellationToken cancellationToken = default)
@@ -111,7 +113,7 @@ internal class SeleniumSession : IBrowserSession
             async () =>
             {
                 var element = await FindAsync("Reading the text of", target, visible: true, cancellationToken);
-                return Act(() => element.Text.Trim(), reason => TargetText.Failure("Reading the text of", target, reason));
+                return Act(() => element.Text.Trim(), reason => TargetText.Failure("Reading the text of", target, Options.Locators, reason));
             },
             cancellationToken);
 
@@ -120,18 +122,18 @@ internal class SeleniumSession : IBrowserSession
             async () =>
             {
                 var element = await FindAsync("Reading the value of", target, visible: false, cancellationToken);
-                return Act(() => element.GetDomProperty("value"), reason => TargetText.Failure("Reading the value of", target, reason));
+                return Act(() => element.GetDomProperty("value"), reason => TargetText.Failure("Reading the value of", target, Options.Locators, reason));
             },
             cancellationToken);
 
     public Task<IReadOnlyList<string>> ReadAllTextAsync(Target target, CancellationToken cancellationToken = default) =>
         FreshAsync(
             () => Task.FromResult<IReadOnlyList<string>>(
-                Act(() => Matches(target).Select(e => e.Text.Trim()).ToList(), reason => TargetText.Failure("Reading every", target, reason))),
+                Act(() => Matches(target).Select(e => e.Text.Trim()).ToList(), reason => TargetText.Failure("Reading every", target, Options.Locators, reason))),
             cancellationToken);
 
     public Task<int> CountAsync(Target target, CancellationToken cancellationToken = default) =>
-        FreshAsync(() => Task.FromResult(Act(() => Matches(target).Count, reason => TargetText.Failure("Counting", target, reason))), cancellationToken);
+        FreshAsync(() => Task.FromResult(Act(() => Matches(target).Count, reason => TargetText.Failure("Counting", target, Options.Locators, reason))), cancellationToken);
 
     public Task<bool> IsVisibleAsync(Target target, CancellationToken cancellationToken = default) =>
         FreshAsync(
@@ -141,11 +143,75 @@ internal class SeleniumSession : IBrowserSession
                     var matches = Matches(target);
                     return matches.Count > target.Index && matches[target.Index].Displayed;
                 },
-                reason => TargetText.Failure("Checking the visibility of", target, reason))),
+                reason => TargetText.Failure("Checking the visibility of", target, Options.Locators, reason))),
             cancellationToken);
 
     public async Task WaitForAsync(Target target, TimeSpan? timeout = null, CancellationToken cancellationToken = default) =>
         await FindAsync("Waiting for", target, visible: true, cancellationToken, timeout);
+
+    public async Task<int> WaitForAnyAsync(IReadOnlyList<Target> targets, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(targets);
+        var wait = timeout ?? Options.Timeout;
+        var found = await PollAsync(
+            () =>
+            {
+                for (var i = 0; i < targets.Count; i++)
+                {
+                    try
+                    {
+                        var matches = Matches(targets[i]);
+                        if (matches.Count > targets[i].Index && matches[targets[i].Index].Displayed)
+                        {
+                            return (object)i;
+                        }
+                    }
+                    catch (WebDriverException ex) when (ex is not NoSuchWindowException and not UnhandledAlertException)
+                    {
+                        // Mid-navigation: look again.
+                    }
+                }
+
+                return null;
+            },
+            wait,
+            cancellationToken);
+        return found is int index
+            ? index
+            : throw new BrowserException($"Waiting for one of {string.Join(" / ", targets.Select(t => t.Description))} failed: none visible within {wait.TotalSeconds:0.#}s at {CurrentUrl}");
+    }
+
+    /// <summary>The old document's root goes stale when the server's answer replaces it (WebDriver's own signal).</summary>
+    public async Task ClickAndWaitForNewDocumentAsync(Target target, CancellationToken cancellationToken = default)
+    {
+        const string action = "Clicking and waiting for the server's answer to";
+        EnsureWindow();
+        var root = Act(() => Driver.FindElement(By.TagName("html")), reason => TargetText.Failure(action, target, Options.Locators, reason));
+        await InteractAsync(action, target, element => element.Click(), cancellationToken);
+        var replaced = await PollAsync(
+            () =>
+            {
+                try
+                {
+                    _ = root.TagName;
+                    return null;
+                }
+                catch (StaleElementReferenceException)
+                {
+                    return (object)true;
+                }
+                catch (WebDriverException ex) when (IsReplacedDocument(ex))
+                {
+                    return true;
+                }
+            },
+            Options.Timeout,
+            cancellationToken);
+        if (replaced is null)
+        {
+            throw new BrowserException(TargetText.Failure(action, target, Options.Locators, $"no new document within {Options.Timeout.TotalSeconds:0.#}s"));
+        }
+    }
 
     public Task<string> TitleAsync(CancellationToken cancellationToken = default)
     {
@@ -173,7 +239,7 @@ internal class SeleniumSession : IBrowserSession
             cancellationToken);
         if (alert is null)
         {
-            throw new BrowserException(TargetText.Failure(action, target, "no confirm/alert dialog appeared"));
+            throw new BrowserException(TargetText.Failure(action, target, Options.Locators, "no confirm/alert dialog appeared"));
         }
 
         var message = alert.Text ?? string.Empty;
@@ -192,10 +258,10 @@ internal class SeleniumSession : IBrowserSession
     public async Task<string> ClickAndSwitchToNewWindowAsync(Target target, CancellationToken cancellationToken = default)
     {
         const string action = "Clicking and switching to the window opened by";
-        var before = Act(() => Driver.WindowHandles.ToHashSet(StringComparer.Ordinal), reason => TargetText.Failure(action, target, reason));
+        var before = Act(() => Driver.WindowHandles.ToHashSet(StringComparer.Ordinal), reason => TargetText.Failure(action, target, Options.Locators, reason));
         await InteractAsync(action, target, element => element.Click(), cancellationToken);
         var opened = await PollAsync(() => Driver.WindowHandles.FirstOrDefault(h => !before.Contains(h)), Options.Timeout, cancellationToken)
-            ?? throw new BrowserException(TargetText.Failure(action, target, "no new window opened"));
+            ?? throw new BrowserException(TargetText.Failure(action, target, Options.Locators, "no new window opened"));
         SwitchTo(opened);
         await PollAsync(
             () => ((IJavaScriptExecutor)Driver).ExecuteScript("return document.readyState") is "complete" ? "ready" : null,
@@ -250,7 +316,7 @@ internal class SeleniumSession : IBrowserSession
             Options.Timeout + Options.Timeout,
             cancellationToken);
         return saved is null
-            ? throw new BrowserException(TargetText.Failure(action, target, $"no file arrived in {folder} (on a remote grid, downloads land on the node)"))
+            ? throw new BrowserException(TargetText.Failure(action, target, Options.Locators, $"no file arrived in {folder} (on a remote grid, downloads land on the node)"))
             : new DownloadedFile(saved, Path.GetFileName(saved));
     }
 
@@ -392,9 +458,9 @@ internal class SeleniumSession : IBrowserSession
 
     private ReadOnlyCollection<IWebElement> Matches(Target target)
     {
-        TargetText.RequireLocator(target);
+        TargetText.RequireLocator(target, Options.Locators);
         EnsureWindow();
-        var result = ((IJavaScriptExecutor)Driver).ExecuteScript(ElementScripts.Find, ElementScripts.Arguments(target));
+        var result = ((IJavaScriptExecutor)Driver).ExecuteScript(ElementScripts.Find, ElementScripts.Arguments(target, Options.Locators));
         return result is IEnumerable<object> items
             ? items.OfType<IWebElement>().ToList().AsReadOnly()
             : new List<IWebElement>().AsReadOnly();
@@ -421,7 +487,7 @@ internal class SeleniumSession : IBrowserSession
                 }
                 catch (UnhandledAlertException ex)
                 {
-                    throw new BrowserException(TargetText.Failure(action, target, "a dialog is open: " + ex.AlertText), ex);
+                    throw new BrowserException(TargetText.Failure(action, target, Options.Locators, "a dialog is open: " + ex.AlertText), ex);
                 }
                 catch (WebDriverException ex) when (ex is not NoSuchWindowException)
                 {
@@ -440,7 +506,7 @@ internal class SeleniumSession : IBrowserSession
         var why = count <= target.Index
             ? $"not found within {wait.TotalSeconds:0.#}s ({count} match(es))"
             : $"not visible within {wait.TotalSeconds:0.#}s";
-        throw new BrowserException(TargetText.Failure(action, target, lastError is null ? why : $"{why}; last error: {TargetText.FirstLine(lastError)}"));
+        throw new BrowserException(TargetText.Failure(action, target, Options.Locators, lastError is null ? why : $"{why}; last error: {TargetText.FirstLine(lastError)}"));
     }
 
     /// <summary>Auto-wait as Playwright does: visible, enabled, not covered; retried until the timeout.</summary>
@@ -465,14 +531,14 @@ internal class SeleniumSession : IBrowserSession
             {
                 if (deadline.Elapsed > Options.Timeout)
                 {
-                    throw new BrowserException(TargetText.Failure(action, target, ex.Message), ex);
+                    throw new BrowserException(TargetText.Failure(action, target, Options.Locators, ex.Message), ex);
                 }
 
                 await Task.Delay(Poll, cancellationToken);
             }
             catch (WebDriverException ex)
             {
-                throw new BrowserException(TargetText.Failure(action, target, ex.Message), ex);
+                throw new BrowserException(TargetText.Failure(action, target, Options.Locators, ex.Message), ex);
             }
         }
     }

@@ -37,7 +37,10 @@ public sealed class ApprovalPasswordModel(InputRules rules, PasswordHasher hashe
 
     public bool AsksCurrent => Setup != ApprovalSetup.SetNew;
 
-    public string CurrentLabel => Setup == ApprovalSetup.ReplaceInitial ? "現在の承認パスワード（初期承認パスワード）" : "現在の承認パスワード";
+    /// <summary>The manual's field name (4-4 step 2); a general user's hint says it is the initial approval password.</summary>
+    public string CurrentLabel => "現在の承認パスワード";
+
+    public string? CurrentHint => Setup == ApprovalSetup.ReplaceInitial ? "マスターユーザから通知された初期承認パスワードを入力してください。" : null;
 
     public int MinLength => rules.Security.PasswordMinLength;
 
