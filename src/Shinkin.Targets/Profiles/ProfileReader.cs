@@ -21,6 +21,10 @@ internal sealed partial class ProfileReader
     private readonly string _directory;
     private readonly Func<string, string?> _environment;
     private readonly List<TargetProfileProblem> _problems = [];
+    private readonly Dictionary<string, string> _accountIds = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _loginIds = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, AccountState> _accountStates = new(StringComparer.Ordinal);
+    private readonly List<(string Path, string Master)> _masterReferences = [];
 
     private ProfileReader(string file, string directory, Func<string, string?> environment)
     {
@@ -118,8 +122,8 @@ internal sealed partial class ProfileReader
     {
         JsonValueKind.String => "文字列",
         JsonValueKind.Number => "数値",
-        JsonValueKind.True or JsonValueKind.False => "true/false",
-        JsonValueKind.Null => "null",
+        JsonValueKind.True or JsonValueKind.False => "true/false ",
+        JsonValueKind.Null => "null ",
         JsonValueKind.Object => "オブジェクト",
         JsonValueKind.Array => "配列",
         _ => kind.ToString(),
@@ -517,53 +521,19 @@ internal sealed partial class ProfileReader
             return accounts;
         }
 
-        var ids = new Dictionary<string, string>(StringComparer.Ordinal);
-        var loginIds = new Dictionary<string, string>(StringComparer.Ordinal);
-        var states = new Dictionary<string, AccountState>(StringComparer.Ordinal);
-        var masters = new List<(string Path, string Master)>();
         var index = 0;
         foreach (var item in element.EnumerateArray())
         {
             var path = Item("accounts", index++);
-            if (!Is(item, JsonValueKind.Object, path, "オブジェクト ({ ... }) "))
+            if (Is(item, JsonValueKind.Object, path, "オブジェクト ({ ... }) ") && ReadAccount(item, path) is { } account)
             {
-                continue;
+                accounts.Add(account);
             }
-
-            var account = ReadAccount(item, path, out var master);
-            if (account is null)
-            {
-                continue;
-            }
-
-            if (ids.TryGetValue(account.Id, out var first))
-            {
-                Error(Child(path, "id"), $"id が重複しています（{first} と同じ {account.Id}）");
-                continue;
-            }
-
-            ids[account.Id] = path;
-            states[account.Id] = account.State;
-            if (loginIds.TryGetValue(account.LoginId, out var firstLogin))
-            {
-                Error(Child(path, "loginId"), $"loginId が重複しています（{firstLogin} と同じ {account.LoginId}）");
-            }
-            else
-            {
-                loginIds[account.LoginId] = path;
-            }
-
-            if (master is not null)
-            {
-                masters.Add((Child(path, "master"), master));
-            }
-
-            accounts.Add(account);
         }
 
-        foreach (var (path, master) in masters)
+        foreach (var (path, master) in _masterReferences)
         {
-            if (!states.TryGetValue(master, out var state))
+            if (!_accountStates.TryGetValue(master, out var state))
             {
                 Error(path, $"id {master} のアカウントがありません（同じ会社の master-ready アカウントの id を書きます）");
             }
@@ -576,9 +546,9 @@ internal sealed partial class ProfileReader
         return accounts;
     }
 
-    private PoolAccount? ReadAccount(JsonElement element, string path, out string? master)
+    private PoolAccount? ReadAccount(JsonElement element, string path)
     {
-        master = null;
+        string? master = null;
         AccountState? state = null;
         var stateProperty = element.EnumerateObject().Where(p => p.NameEquals("state")).Select(p => p.Value).FirstOrDefault();
         if (stateProperty.ValueKind == JsonValueKind.String)
@@ -597,6 +567,23 @@ internal sealed partial class ProfileReader
         var properties = Properties(element, path, known, ProfileProperties.AnyAccount,
             state is { } st ? $"{st.ToJsonName()} のアカウントには書けません" : null);
         var id = String(properties, "id", path, required: true);
+        if (id is not null)
+        {
+            if (_accountIds.TryGetValue(id, out var first))
+            {
+                Error(Child(path, "id"), $"id が重複しています（{first} と同じ {id}）");
+                id = null;
+            }
+            else
+            {
+                _accountIds[id] = path;
+                if (state is { } parsedState)
+                {
+                    _accountStates[id] = parsedState;
+                }
+            }
+        }
+
         if (stateProperty.ValueKind != JsonValueKind.String)
         {
             String(properties, "state", path, required: true, "必須です（master-initial, master-ready, general-ready のいずれか）");
@@ -614,6 +601,18 @@ internal sealed partial class ProfileReader
 
         var problemsBefore = _problems.Count;
         var loginId = Text("loginId");
+        if (loginId is not null)
+        {
+            if (_loginIds.TryGetValue(loginId, out var first))
+            {
+                Error(Child(path, "loginId"), $"loginId が重複しています（{first} と同じ {loginId}）");
+            }
+            else
+            {
+                _loginIds[loginId] = path;
+            }
+        }
+
         var companyName = Text("companyName");
         var initialPassword = accountState == AccountState.MasterInitial ? SecretValue("initialPassword") : null;
         var loginPassword = accountState != AccountState.MasterInitial ? SecretValue("loginPassword") : null;
@@ -624,6 +623,10 @@ internal sealed partial class ProfileReader
         if (accountState == AccountState.GeneralReady)
         {
             master = Text("master");
+            if (master is not null)
+            {
+                _masterReferences.Add((Child(path, "master"), master));
+            }
         }
 
         if (id is null || _problems.Count > problemsBefore)
