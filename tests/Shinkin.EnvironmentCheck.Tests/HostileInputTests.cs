@@ -155,6 +155,29 @@ public sealed class HostileInputTests
         });
     }
 
+    [Test]
+    public async Task Ten_thousand_zone_map_domains_are_all_read()
+    {
+        const int domains = 10_000;
+        var text = new StringBuilder(V5);
+        for (var i = 0; i < domains; i++)
+        {
+            text.Append(System.Globalization.CultureInfo.InvariantCulture,
+                $"[HKEY_CURRENT_USER\\{IsKey}\\ZoneMap\\Domains\\d{i}.jp\\www]\r\n\"https\"=dword:00000002\r\n");
+        }
+
+        // Safety net only (see above); the zone-map walk used to scan every key for each key.
+        var (code, stdout, stderr) = await RunFileAsync("domains.reg", Encoding.UTF8.GetBytes(text.ToString()), "--format", "json").WaitAsync(TimeSpan.FromMinutes(2));
+        using var json = System.Text.Json.JsonDocument.Parse(stdout);
+        Assert.Multiple(() =>
+        {
+            Assert.That(code, Is.EqualTo(1), stderr);
+            Assert.That(json.RootElement.GetProperty("controls").GetArrayLength(), Is.GreaterThan(0));
+        });
+        var snapshot = Parse(text.ToString());
+        Assert.That(Settings.ZoneMap.Read(snapshot, Settings.SettingLayer.UserPreference), Has.Count.EqualTo(domains));
+    }
+
     private Task<(int Code, string Stdout, string Stderr)> RunFileAsync(string name, byte[] bytes) => RunFileAsync(name, bytes, []);
 
     private async Task<(int Code, string Stdout, string Stderr)> RunFileAsync(string name, byte[] bytes, params string[] options)
