@@ -1,5 +1,7 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
+using System.Text.Unicode;
 
 namespace Shinkin.EnvironmentCheck.Registry;
 
@@ -32,7 +34,8 @@ public static class RegFileReader
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(snapshot);
         var bytes = await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
-        Apply(Decode(bytes), Path.GetFileName(path), snapshot);
+        var fileName = Path.GetFileName(path);
+        Apply(Decode(bytes, fileName), fileName, snapshot);
         snapshot.Sources.Add(path);
     }
 
@@ -44,42 +47,89 @@ public static class RegFileReader
         return snapshot;
     }
 
+    /// <inheritdoc cref="Decode(byte[], string)"/>
+    public static string Decode(byte[] bytes) => Decode(bytes, "(input)");
+
     /// <summary>
     /// Turns file bytes into text: a BOM decides (UTF-16LE, UTF-16BE, UTF-8); without one, UTF-16LE is
     /// recognised by its zero high bytes, valid UTF-8 is taken as such, anything else is Shift_JIS,
     /// the ANSI code page a Japanese Windows writes REGEDIT4 files in.
+    /// Bytes that contradict the chosen encoding (invalid UTF-8 after a UTF-8 BOM, an odd number of
+    /// bytes in UTF-16) throw <see cref="RegFileFormatException"/> naming the line they are on. Unpaired
+    /// surrogates in UTF-16 become U+FFFD: registry names may hold them, and regedit exports them as they are.
     /// </summary>
-    public static string Decode(byte[] bytes)
+    public static string Decode(byte[] bytes, string fileName)
     {
         ArgumentNullException.ThrowIfNull(bytes);
+        ArgumentNullException.ThrowIfNull(fileName);
         if (bytes.Length >= 2 && bytes[0] == 0xFF && bytes[1] == 0xFE)
         {
-            return Encoding.Unicode.GetString(bytes, 2, bytes.Length - 2);
+            return DecodeUtf16(bytes.AsSpan(2), bigEndian: false, fileName);
         }
 
         if (bytes.Length >= 2 && bytes[0] == 0xFE && bytes[1] == 0xFF)
         {
-            return Encoding.BigEndianUnicode.GetString(bytes, 2, bytes.Length - 2);
+            return DecodeUtf16(bytes.AsSpan(2), bigEndian: true, fileName);
         }
 
         if (bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF)
         {
-            return new UTF8Encoding(false, true).GetString(bytes, 3, bytes.Length - 3);
+            return DecodeStrictUtf8(bytes.AsSpan(3), fileName);
         }
 
         if (bytes.Length >= 4 && bytes[0] != 0 && bytes[1] == 0 && bytes[2] != 0 && bytes[3] == 0)
         {
-            return Encoding.Unicode.GetString(bytes);
+            return DecodeUtf16(bytes, bigEndian: false, fileName);
         }
 
-        try
+        return Utf8.IsValid(bytes) ? Encoding.UTF8.GetString(bytes) : AnsiEncoding().GetString(bytes);
+    }
+
+    private static string DecodeStrictUtf8(ReadOnlySpan<byte> bytes, string fileName)
+    {
+        // UTF-8 never needs more UTF-16 code units than it has bytes.
+        var chars = new char[bytes.Length];
+        var status = Utf8.ToUtf16(bytes, chars, out var bytesRead, out var charsWritten, replaceInvalidSequences: false);
+        if (status == OperationStatus.Done)
         {
-            return new UTF8Encoding(false, true).GetString(bytes);
+            return new string(chars, 0, charsWritten);
         }
-        catch (DecoderFallbackException)
+
+        // InvalidData, or NeedMoreData for a sequence cut off by the end of the file.
+        Rune.DecodeFromUtf8(bytes[bytesRead..], out _, out var invalidLength);
+        var invalid = bytes.Slice(bytesRead, Math.Max(1, invalidLength));
+        throw new RegFileFormatException(fileName, LineOf(chars.AsSpan(0, charsWritten)),
+            "UTF-8 text (the file starts with the UTF-8 byte order mark EF BB BF)",
+            string.Create(CultureInfo.InvariantCulture, $"invalid byte{(invalid.Length == 1 ? string.Empty : "s")} {Convert.ToHexString(invalid)} at byte offset {bytesRead + 3}"));
+    }
+
+    private static string DecodeUtf16(ReadOnlySpan<byte> bytes, bool bigEndian, string fileName)
+    {
+        var encoding = bigEndian ? Encoding.BigEndianUnicode : Encoding.Unicode;
+        var text = encoding.GetString(bytes[..(bytes.Length & ~1)]);
+        if (bytes.Length % 2 != 0)
         {
-            return AnsiEncoding().GetString(bytes);
+            throw new RegFileFormatException(fileName, LineOf(text),
+                $"an even number of bytes ({(bigEndian ? "UTF-16BE" : "UTF-16LE")} text, 2 bytes a character)",
+                string.Create(CultureInfo.InvariantCulture, $"{bytes.Length} bytes after the byte order mark; the last character is cut off (truncated file?)"));
         }
+
+        return text;
+    }
+
+    /// <summary>The 1-based line the end of <paramref name="text"/> is on, counting line breaks as the parser does (CRLF, CR, LF).</summary>
+    private static int LineOf(ReadOnlySpan<char> text)
+    {
+        var line = 1;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] == '\n' || (text[i] == '\r' && (i + 1 >= text.Length || text[i + 1] != '\n')))
+            {
+                line++;
+            }
+        }
+
+        return line;
     }
 
     /// <summary>Applies one file's text to the snapshot. Throws <see cref="RegFileFormatException"/> on the first malformed line.</summary>
@@ -134,15 +184,29 @@ public static class RegFileReader
                 }
 
                 // A value's data may run over several physical lines, each ending in a backslash.
-                while (line.EndsWith('\\'))
+                // Joined in one builder: concatenating line by line copied the data so far each time (quadratic).
+                if (line.EndsWith('\\'))
                 {
-                    if (index >= _lines.Length || _lines[index].Trim().Length == 0)
+                    var joined = new StringBuilder(line, 0, line.Length - 1, line.Length * 4);
+                    while (true)
                     {
-                        throw Error(lineNumber, "another line of data after the '\\' line continuation", index >= _lines.Length ? "end of file" : "an empty line");
+                        var next = index < _lines.Length ? _lines[index].Trim() : string.Empty;
+                        if (next.Length == 0)
+                        {
+                            throw Error(lineNumber, "another line of data after the '\\' line continuation", index >= _lines.Length ? "end of file" : "an empty line");
+                        }
+
+                        index++;
+                        if (!next.EndsWith('\\'))
+                        {
+                            joined.Append(next);
+                            break;
+                        }
+
+                        joined.Append(next, 0, next.Length - 1);
                     }
 
-                    line = line[..^1] + _lines[index].Trim();
-                    index++;
+                    line = joined.ToString();
                 }
 
                 ReadValueLine(line, lineNumber);
