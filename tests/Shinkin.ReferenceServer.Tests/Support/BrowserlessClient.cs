@@ -201,12 +201,16 @@ public sealed record HtmlPage(Uri Url, HttpStatusCode Status, IDocument Document
     /// <summary>The screen's title: its only <c>&lt;h1&gt;</c>.</summary>
     public string Heading => Document.QuerySelectorAll("h1").Single().TextContent.Trim();
 
+    /// <summary>Buttons and links whose visible text is exactly <paramref name="name"/>, in document order.</summary>
+    public IReadOnlyList<IElement> Controls(string name) =>
+        Document.QuerySelectorAll("button, a[href], input[type=submit]")
+            .Where(e => string.Equals((e is IHtmlInputElement input ? input.Value : e.TextContent).Trim(), name, StringComparison.Ordinal))
+            .ToList();
+
     /// <summary>The one button or link whose visible text is exactly <paramref name="name"/>.</summary>
     public IElement Control(string name)
     {
-        var matches = Document.QuerySelectorAll("button, a[href], input[type=submit]")
-            .Where(e => string.Equals((e is IHtmlInputElement input ? input.Value : e.TextContent).Trim(), name, StringComparison.Ordinal))
-            .ToList();
+        var matches = Controls(name);
         return matches.Count == 1
             ? matches[0]
             : throw new InvalidOperationException($"{matches.Count} buttons/links named '{name}' on '{Heading}' ({Url})");
