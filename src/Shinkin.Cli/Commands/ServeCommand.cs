@@ -5,7 +5,8 @@ namespace Shinkin.Cli.Commands;
 
 /// <summary>
 /// `./harness serve`: the reference server for walking through the manual by hand.
-/// Options: --data DIR (default .data/server), --port N, --cert-port N, --onboard "会社名" (prints a 通知書面).
+/// Options: --data DIR (default .data/server), --port N, --cert-port N, --onboard "会社名" (prints a 通知書面),
+/// --no-test-hooks (pages without data-testid, data-screen and render-id: what a person sees).
 /// </summary>
 public static class ServeCommand
 {
@@ -14,6 +15,7 @@ public static class ServeCommand
         var dataDir = Path.GetFullPath(Path.Combine(".data", "server"));
         int publicPort = 8443, certPort = 8444;
         var onboard = new List<string>();
+        var testHooks = true;
         for (var i = 0; i < args.Count; i++)
         {
             switch (args[i])
@@ -32,8 +34,11 @@ public static class ServeCommand
                 case "--onboard" when i + 1 < args.Count:
                     onboard.Add(args[++i]);
                     break;
+                case "--no-test-hooks":
+                    testHooks = false;
+                    break;
                 default:
-                    stderr.WriteLine($"serve: unknown or incomplete option '{args[i]}' (--data DIR, --port N, --cert-port N, --onboard 会社名)");
+                    stderr.WriteLine($"serve: unknown or incomplete option '{args[i]}' (--data DIR, --port N, --cert-port N, --onboard 会社名, --no-test-hooks)");
                     return 2;
             }
         }
@@ -42,7 +47,7 @@ public static class ServeCommand
         try
         {
             server = await ReferenceServerHost.StartAsync(
-                new ReferenceServerOptions { DataDirectory = dataDir, PublicPort = publicPort, CertificatePort = certPort },
+                new ReferenceServerOptions { DataDirectory = dataDir, PublicPort = publicPort, CertificatePort = certPort, TestHooks = testHooks },
                 cancellationToken);
         }
         catch (IOException ex)
@@ -58,6 +63,11 @@ public static class ServeCommand
             stdout.WriteLine($"当金庫 業務画面 (back office) {new Uri(server.PublicUrl, "/backoffice")}");
             stdout.WriteLine($"CA certificate (import as trusted root in the browser) {server.CaCertificatePemPath}");
             stdout.WriteLine($"data folder               {server.DataDirectory}");
+            if (!testHooks)
+            {
+                stdout.WriteLine("test hooks                off (no data-testid, data-screen or render-id in the pages)");
+            }
+
             foreach (var name in onboard)
             {
                 var notice = await server.OnboardCompanyAsync(new OnboardRequest { CompanyName = name }, cancellationToken);

@@ -1,5 +1,17 @@
 namespace Shinkin.ReferenceServer.Configuration;
 
+/// <summary>
+/// Test hooks ("ReferenceServer:TestHooks", default true): the <c>data-testid</c> and <c>data-screen</c> attributes
+/// and the hidden render-id input. Off, the pages carry none of them, so drivers must find controls the way a
+/// person does (headings, labels, button texts).
+/// </summary>
+public sealed class TestHookSettings
+{
+    public const string Section = "ReferenceServer";
+
+    public bool TestHooks { get; set; } = true;
+}
+
 /// <summary>Security limits. Defaults are the manual's values (初期設定編) where the manual gives one.</summary>
 public sealed class SecuritySettings
 {

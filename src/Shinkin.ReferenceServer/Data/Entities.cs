@@ -175,6 +175,12 @@ public sealed class CustomerSession
     /// <summary>The しんきん電子記録債権サービス window is open (its own [ログアウト] closes it).</summary>
     public bool ServiceOpen { get; set; }
 
+    /// <summary>
+    /// The ユーザ管理業務 window's own [ログアウト] was used: its pages show the logged-out screen until
+    /// サービス一覧's [ユーザ管理業務] opens it again. The session itself stays (manual 5-1 steps 4–6 end it).
+    /// </summary>
+    public bool UserAdminClosed { get; set; }
+
     public bool ApprovalWarningShown { get; set; }
 }
 

@@ -30,6 +30,7 @@ public static class ReferenceServerApp
         Host = configuration["ReferenceServer:Host"] is { Length: > 0 } host ? host : "127.0.0.1",
         PublicPort = int.TryParse(configuration["ReferenceServer:PublicPort"], out var p) ? p : 0,
         CertificatePort = int.TryParse(configuration["ReferenceServer:CertificatePort"], out var c) ? c : 0,
+        TestHooks = !bool.TryParse(configuration[$"{TestHookSettings.Section}:{nameof(TestHookSettings.TestHooks)}"], out var hooks) || hooks,
     };
 
     public static WebApplication Build(WebApplicationBuilder builder, ReferenceServerOptions options)
@@ -39,6 +40,11 @@ public static class ReferenceServerApp
         var dataDirectory = Path.GetFullPath(options.DataDirectory);
         Directory.CreateDirectory(dataDirectory);
         builder.Configuration.AddInMemoryCollection(options.Settings);
+        if (!options.TestHooks)
+        {
+            // The in-process option lands in configuration, where the pages read it (added last, so it wins).
+            builder.Configuration.AddInMemoryCollection([new($"{TestHookSettings.Section}:{nameof(TestHookSettings.TestHooks)}", "false")]);
+        }
 
         var urlHost = IsAnyAddress(options.Host) ? "127.0.0.1" : options.Host;
         var endpoints = new ServerEndpoints(urlHost);
@@ -145,6 +151,7 @@ public static class ReferenceServerApp
         services.Configure<UserRuleSettings>(configuration.GetSection(UserRuleSettings.Section));
         services.Configure<CertificateSettings>(configuration.GetSection(CertificateSettings.Section));
         services.Configure<BackOfficeSettings>(configuration.GetSection(BackOfficeSettings.Section));
+        services.Configure<TestHookSettings>(configuration.GetSection(TestHookSettings.Section));
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(ca);

@@ -16,6 +16,12 @@ public sealed record ReferenceServerOptions
     /// <summary>HTTPS port that asks for client certificates (電子証明書ログイン and every page after it); 0 picks a free port.</summary>
     public int CertificatePort { get; init; }
 
+    /// <summary>
+    /// false: no <c>data-testid</c>, no <c>data-screen</c> and no hidden render-id input on any page
+    /// (same as the configuration key "ReferenceServer:TestHooks"; either one set to false turns them off).
+    /// </summary>
+    public bool TestHooks { get; init; } = true;
+
     /// <summary>Runs last, so tests may replace services such as <see cref="TimeProvider"/>.</summary>
     public Action<IServiceCollection>? ConfigureServices { get; init; }
 

@@ -61,12 +61,19 @@ public sealed class BrowserlessClient : IDisposable
     public Task<HttpResponseMessage> SendAsync(HttpRequestMessage request) => _http.SendAsync(request);
 
     /// <summary>Submits the form that contains the element with <paramref name="submitTestId"/> (its name/value included).</summary>
-    public async Task<HtmlPage> SubmitAsync(HtmlPage page, string submitTestId, IDictionary<string, string>? fields = null)
+    public Task<HtmlPage> SubmitAsync(HtmlPage page, string submitTestId, IDictionary<string, string>? fields = null) =>
+        SubmitAsync(page, page.Element(submitTestId), fields);
+
+    /// <summary>Submits the form of <paramref name="submit"/>, however it was found (e.g. by its text when the server renders no test ids).</summary>
+    public async Task<HtmlPage> SubmitAsync(HtmlPage page, IElement submit, IDictionary<string, string>? fields = null)
     {
-        var submit = page.Element(submitTestId);
+        ArgumentNullException.ThrowIfNull(page);
+        ArgumentNullException.ThrowIfNull(submit);
         var form = submit.Closest("form") as IHtmlFormElement
                    ?? (submit.GetAttribute("form") is { } formId ? page.Document.GetElementById(formId) as IHtmlFormElement : null)
-                   ?? throw new InvalidOperationException($"{submitTestId} is not inside a form");
+                   // A dialog's [OK] (data-dialog-action="submit"): site.js submits the form named by data-form.
+                   ?? (submit.GetAttribute("data-form") is { } dialogFormId ? page.Document.GetElementById(dialogFormId) as IHtmlFormElement : null)
+                   ?? throw new InvalidOperationException($"'{submit.TextContent.Trim()}' is not inside a form");
         var values = new List<KeyValuePair<string, string>>();
         foreach (var element in form.Elements)
         {
@@ -188,4 +195,52 @@ public sealed record HtmlPage(Uri Url, HttpStatusCode Status, IDocument Document
     public IReadOnlyList<IElement> All(string testIdPrefix) => Document.QuerySelectorAll($"[data-testid^='{testIdPrefix}']").ToList();
 
     public string? Href(string testId) => Element(testId).GetAttribute("href");
+
+    // What a person (or a label-driven locator) goes by when the server renders no test ids.
+
+    /// <summary>The screen's title: its only <c>&lt;h1&gt;</c>.</summary>
+    public string Heading => Document.QuerySelectorAll("h1").Single().TextContent.Trim();
+
+    /// <summary>Buttons and links whose visible text is exactly <paramref name="name"/>, in document order.</summary>
+    public IReadOnlyList<IElement> Controls(string name) =>
+        Document.QuerySelectorAll("button, a[href], input[type=submit]")
+            .Where(e => string.Equals((e is IHtmlInputElement input ? input.Value : e.TextContent).Trim(), name, StringComparison.Ordinal))
+            .ToList();
+
+    /// <summary>The one button or link whose visible text is exactly <paramref name="name"/>.</summary>
+    public IElement Control(string name)
+    {
+        var matches = Controls(name);
+        return matches.Count == 1
+            ? matches[0]
+            : throw new InvalidOperationException($"{matches.Count} buttons/links named '{name}' on '{Heading}' ({Url})");
+    }
+
+    /// <summary>The form field labelled exactly <paramref name="label"/> (<c>&lt;label for&gt;</c> or <c>aria-label</c>).</summary>
+    public IElement Field(string label)
+    {
+        var byFor = Document.QuerySelectorAll("label[for]")
+            .Where(l => string.Equals(l.TextContent.Trim(), label, StringComparison.Ordinal))
+            .Select(l => Document.GetElementById(l.GetAttribute("for")!))
+            .OfType<IElement>();
+        var byAria = Document.QuerySelectorAll("input, select, textarea")
+            .Where(e => string.Equals(e.GetAttribute("aria-label"), label, StringComparison.Ordinal));
+        var matches = byFor.Concat(byAria).Distinct().ToList();
+        return matches.Count == 1
+            ? matches[0]
+            : throw new InvalidOperationException($"{matches.Count} fields labelled '{label}' on '{Heading}' ({Url})");
+    }
+
+    /// <summary>The form name of the field labelled <paramref name="label"/>, for <see cref="BrowserlessClient.SubmitAsync(HtmlPage, IElement, IDictionary{string, string}?)"/>.</summary>
+    public string FieldName(string label) => Field(label).GetAttribute("name") ?? throw new InvalidOperationException($"'{label}' has no name");
+
+    /// <summary>The value shown beside the <c>&lt;th&gt;</c> <paramref name="header"/> in the same row.</summary>
+    public string ValueOf(string header)
+    {
+        var cells = Document.QuerySelectorAll("tr")
+            .Where(r => r.Children.FirstOrDefault(c => c.LocalName == "th") is { } th && string.Equals(th.TextContent.Trim(), header, StringComparison.Ordinal))
+            .Select(r => r.Children.First(c => c.LocalName == "td").TextContent.Trim())
+            .ToList();
+        return cells.Count == 1 ? cells[0] : throw new InvalidOperationException($"{cells.Count} rows headed '{header}' on '{Heading}' ({Url})");
+    }
 }

@@ -11,7 +11,8 @@ public static class TestServers
     public static Task<RunningReferenceServer> StartAsync(
         string? dataDirectory = null,
         IDictionary<string, string?>? settings = null,
-        TimeProvider? time = null)
+        TimeProvider? time = null,
+        bool testHooks = true)
     {
         var all = new Dictionary<string, string?>
         {
@@ -27,6 +28,7 @@ public static class TestServers
         {
             DataDirectory = dataDirectory ?? NewDataDirectory(),
             Settings = all,
+            TestHooks = testHooks,
             ConfigureServices = time is null ? null : services => services.AddSingleton(time),
         });
     }
