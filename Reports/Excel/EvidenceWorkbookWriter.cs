@@ -169,6 +169,11 @@ internal sealed class EvidenceWorkbookWriter
             ("OS", Dash(info.OperatingSystem)),
             ("フィルタ", Dash(info.Filter)),
             ("シャード", info.MergedFrom.Count > 0 ? $"{info.Shard}（{string.Join(", ", info.MergedFrom)}）" : info.Shard),
+            ("ロケータ", info.Locators switch { "labels" => "マニュアルの語句（ラベル・ロール・テキスト）", "testids" => "テスト ID（参照サーバ専用）", var other => Dash(other) }),
+            ("ターゲットプロファイル", Dash(info.TargetProfile ?? "")),
+            ("語句の置き換え", Lines(info.WordOverrides)),
+            ("使用したアカウント", Lines(info.Accounts)),
+            ("更新が必要なアカウント", Lines(info.AccountsToRenew)),
             ("開始", Local(info.Start)),
             ("終了", Local(end)),
             ("所要時間", WorkbookStyle.Duration(end - info.Start)),
@@ -184,6 +189,11 @@ internal sealed class EvidenceWorkbookWriter
             if (value is string text)
             {
                 cell.SetValue(text);
+                if (text.Contains('\n', StringComparison.Ordinal))
+                {
+                    cell.Style.Alignment.WrapText = true;
+                    sheet.Row(row).Height = 15 * (text.Count(c => c == '\n') + 1);
+                }
             }
             else
             {
@@ -561,6 +571,8 @@ internal sealed class EvidenceWorkbookWriter
 
         return counts;
     }
+
+    private static string Lines(IReadOnlyList<string> lines) => lines.Count == 0 ? "—" : string.Join("\n", lines);
 
     private static string Dash(string? text) => string.IsNullOrWhiteSpace(text) ? "—" : text;
 

@@ -35,6 +35,21 @@ public sealed record RunInfo
 
     /// <summary>For a merged record: the shards it was merged from ("2/4 (run folder name)"); empty otherwise.</summary>
     public IReadOnlyList<string> MergedFrom { get; init; } = [];
+
+    /// <summary>How controls were found: "labels" (the manual's words) or "testids".</summary>
+    public string Locators { get; init; } = "";
+
+    /// <summary>The target profile the run was driven by, when one was given.</summary>
+    public string? TargetProfile { get; init; }
+
+    /// <summary>Every word of the UI catalogue the profile replaced: "key: manual → target".</summary>
+    public IReadOnlyList<string> WordOverrides { get; init; } = [];
+
+    /// <summary>Pool accounts the run used and the state it left them in.</summary>
+    public IReadOnlyList<string> Accounts { get; init; } = [];
+
+    /// <summary>Pool accounts to renew (used up, or leased by a run that never returned them).</summary>
+    public IReadOnlyList<string> AccountsToRenew { get; init; } = [];
 }
 
 public sealed record StepRecord

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Reqnroll.UnitTestProvider;
 
 namespace Shinkin.StepDefinitions.Support;
@@ -23,9 +24,13 @@ public sealed class EngineGaps
         this.unitTest = unitTest;
     }
 
+    [DoesNotReturn]
     public void Declare(string reason)
     {
         evidence.SkipReason = reason;
         unitTest.TestIgnore(reason);
+
+        // TestIgnore throws NUnit's ignore exception; this keeps callers' flow analysis honest if a provider did not.
+        throw new InvalidOperationException(reason);
     }
 }

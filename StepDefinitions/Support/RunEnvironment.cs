@@ -1,7 +1,11 @@
+using System.Collections.Concurrent;
 using System.Runtime.InteropServices;
 using Shinkin.Browsers;
+using Shinkin.PageObjects;
 using Shinkin.ReferenceServer;
 using Shinkin.Reports.RunRecords;
+using Shinkin.Targets;
+using Shinkin.Targets.Pool;
 
 namespace Shinkin.StepDefinitions.Support;
 
@@ -17,6 +21,7 @@ public sealed class RunEnvironment : IAsyncDisposable
     private RunningReferenceServer? embedded;
     private IBrowserSessionFactory? browsers;
     private SystemUnderTest? system;
+    private readonly ConcurrentQueue<string> accountNotes = new();
     private string browserVersion = "";
 
     public RunEnvironment(RunSettings settings)
@@ -25,7 +30,31 @@ public sealed class RunEnvironment : IAsyncDisposable
         Store = new RunRecordStore(settings.RunDirectory);
         BrowserOptions = Shinkin.Browsers.BrowserOptions.FromEnvironment();
         Started = DateTimeOffset.Now;
+        if (settings.TargetProfilePath is { } path)
+        {
+            Profile = LoadProfile(path);
+            Catalog = UiCatalog.Configure(Profile.Words);
+            Pool = Profile.Accounts.Count > 0 ? AccountPool.Open(Profile) : null;
+        }
+        else
+        {
+            Catalog = UiCatalog.Current;
+        }
     }
+
+    /// <summary>The target profile the run is driven by (null: the embedded server or a bare --target).</summary>
+    public TargetProfile? Profile { get; }
+
+    /// <summary>The profile's account pool, for a target without the test-data API.</summary>
+    public AccountPool? Pool { get; }
+
+    public UiCatalog Catalog { get; }
+
+    /// <summary>The pool's lease owner: the run folder's name.</summary>
+    public string RunId => Path.GetFileName(Store.Folder);
+
+    /// <summary>Records what the run did with a pool account (the run record lists it).</summary>
+    public void NoteAccount(string note) => accountNotes.Enqueue(note);
 
     public RunSettings Settings { get; }
 
@@ -107,13 +136,27 @@ public sealed class RunEnvironment : IAsyncDisposable
 
     private async Task<SystemUnderTest> StartSystemAsync(CancellationToken cancellationToken)
     {
+        if (Profile is { } profile)
+        {
+            if (profile.Trust.CaFile is { } ca)
+            {
+                BrowserOptions = BrowserOptions with { TrustedCaPemPath = ca };
+            }
+
+            var key = profile.Capabilities.TestDataApi ? profile.ReadBackOfficeKey() : null;
+            return new SystemUnderTest(profile.PublicUrl, profile.CertificateUrl, key, Embedded: null);
+        }
+
         if (Settings.Target is { } target)
         {
             return new SystemUnderTest(target, Settings.TargetCertificateUrl ?? target, Settings.BackOfficeKey, Embedded: null);
         }
 
         var dataDir = Path.Combine(Settings.RunDirectory, "server-data");
-        embedded = await ReferenceServerHost.StartAsync(new ReferenceServerOptions { DataDirectory = dataDir }, cancellationToken);
+        // In label mode the embedded server renders no test hooks at all, so a pass proves the harness needs none.
+        embedded = await ReferenceServerHost.StartAsync(
+            new ReferenceServerOptions { DataDirectory = dataDir, TestHooks = Settings.Locators == LocatorMode.TestIds },
+            cancellationToken);
         BrowserOptions = BrowserOptions with { TrustedCaPemPath = embedded.CaCertificatePemPath };
         return new SystemUnderTest(embedded.PublicUrl, embedded.CertificateUrl, embedded.BackOfficeApiKey, embedded);
     }
@@ -145,8 +188,26 @@ public sealed class RunEnvironment : IAsyncDisposable
                 OperatingSystem = RuntimeInformation.OSDescription,
                 Filter = Settings.Filter,
                 Shard = Settings.Shard,
+                Locators = Settings.Locators == LocatorMode.TestIds ? "testids" : "labels",
+                TargetProfile = Profile?.DisplayPath,
+                WordOverrides = Catalog.UsedOverrides.Select(o => $"{o.Key}: 「{o.Manual}」→「{o.Target}」").ToList(),
+                Accounts = accountNotes.ToList(),
+                AccountsToRenew = end is null || Pool is null ? [] : Pool.ToRenew().Select(r => $"{r.Account.Id} ({r.Account.LoginId}): {r.Reason}").ToList(),
             },
             cancellationToken);
+
+    /// <summary>A profile that cannot be used stops the run before any browser starts, naming every problem.</summary>
+    private static TargetProfile LoadProfile(string path)
+    {
+        try
+        {
+            return TargetProfile.Load(path);
+        }
+        catch (TargetProfileException ex)
+        {
+            throw new InvalidOperationException("ターゲットプロファイルを使えません:" + Environment.NewLine + string.Join(Environment.NewLine, ex.Errors), ex);
+        }
+    }
 }
 
 /// <summary>The server the features run against.</summary>

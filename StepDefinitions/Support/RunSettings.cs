@@ -15,6 +15,9 @@ public sealed record RunSettings
     /// <summary>Certificate-login origin of <see cref="Target"/> (defaults to the target itself).</summary>
     public Uri? TargetCertificateUrl { get; init; }
 
+    /// <summary>A target profile (targets/NAME.json): URLs, trust, capabilities, word overrides and the account pool.</summary>
+    public string? TargetProfilePath { get; init; }
+
     /// <summary>Back-office test-data key of <see cref="Target"/>.</summary>
     public string? BackOfficeKey { get; init; }
 
@@ -42,6 +45,7 @@ public sealed record RunSettings
             Target = UriOrNull("SHINKIN_TARGET"),
             TargetCertificateUrl = UriOrNull("SHINKIN_TARGET_CERT_URL"),
             BackOfficeKey = Environment.GetEnvironmentVariable("SHINKIN_BACKOFFICE_KEY"),
+            TargetProfilePath = Environment.GetEnvironmentVariable("SHINKIN_TARGET_PROFILE") is { Length: > 0 } profile ? Path.GetFullPath(profile) : null,
             RunDirectory = runDir,
             Shard = Environment.GetEnvironmentVariable("SHINKIN_SHARD") is { Length: > 0 } s ? s : "1/1",
             Filter = Environment.GetEnvironmentVariable("SHINKIN_FILTER") ?? "",

@@ -15,9 +15,13 @@ public sealed class UserJourneys
     private readonly Navigation navigation;
     private readonly CompanyContext company;
     private readonly BrowserCertificates certificates;
+    private readonly TargetAccounts accounts;
+    private readonly EngineGaps gaps;
 
-    public UserJourneys(RunEnvironment run, ScenarioBrowser browser, Navigation navigation, CompanyContext company, BrowserCertificates certificates)
+    public UserJourneys(RunEnvironment run, ScenarioBrowser browser, Navigation navigation, CompanyContext company, BrowserCertificates certificates, TargetAccounts accounts, EngineGaps gaps)
     {
+        this.accounts = accounts;
+        this.gaps = gaps;
         this.run = run;
         this.browser = browser;
         this.navigation = navigation;
@@ -31,6 +35,11 @@ public sealed class UserJourneys
         if (company.Master is { } existing)
         {
             return existing;
+        }
+
+        if ((await run.SystemAsync(cancellationToken)).BackOfficeKey is null)
+        {
+            return company.ActAs(accounts.LeaseMaster(ready, company));
         }
 
         var request = ready
@@ -244,6 +253,11 @@ public sealed class UserJourneys
     private async Task<T> BackOfficeAsync<T>(Func<BackOfficeClient, CancellationToken, Task<T>> call, CancellationToken cancellationToken)
     {
         var system = await run.SystemAsync(cancellationToken);
+        if (system.BackOfficeKey is null)
+        {
+            gaps.Declare(TargetAccounts.NoTestDataApi("一般ユーザや会社の試験データ"));
+        }
+
         using var backOffice = new BackOfficeClient(system, run.BrowserOptions.TrustedCaPemPath);
         return await call(backOffice, cancellationToken);
     }

@@ -43,7 +43,8 @@ public sealed class LayeringTests
     [TestCase("Reports/Shinkin.Reports.csproj", new[] { "Shinkin.EnvironmentCheck" })]
     [TestCase("src/Shinkin.EnvironmentCheck/Shinkin.EnvironmentCheck.csproj", new string[0])]
     [TestCase("src/Shinkin.ReferenceServer/Shinkin.ReferenceServer.csproj", new string[0])]
-    [TestCase("StepDefinitions/Shinkin.StepDefinitions.csproj", new[] { "Shinkin.PageObjects", "Shinkin.Reports", "Shinkin.ReferenceServer", "Shinkin.EnvironmentCheck" })]
+    [TestCase("StepDefinitions/Shinkin.StepDefinitions.csproj", new[] { "Shinkin.PageObjects", "Shinkin.Reports", "Shinkin.ReferenceServer", "Shinkin.EnvironmentCheck", "Shinkin.Targets" })]
+    [TestCase("src/Shinkin.Targets/Shinkin.Targets.csproj", new string[0])]
     public void Project_references_only_its_allowed_layers(string project, string[] allowed)
     {
         var doc = XDocument.Load(Path.Combine(RepositoryRoot, project));

@@ -7,7 +7,7 @@ public static class CommandLine
     {
         if (args.Count == 0)
         {
-            stderr.WriteLine("usage: shinkin <serve|check-env|spec|report|summarize|tags-to-filter> [options]");
+            stderr.WriteLine("usage: shinkin <serve|check-env|check-profile|spec|report|summarize|tags-to-filter> [options]");
             return 2;
         }
 
@@ -29,6 +29,7 @@ public static class CommandLine
                 "spec" => await SpecCommand.RunAsync(rest, stdout, stderr, cts.Token),
                 "summarize" => SummarizeCommand.Run(rest, stdout, stderr),
                 "tags-to-filter" => TagsToFilter(rest, stdout, stderr),
+                "check-profile" => CheckProfileCommand.Run(rest, stdout, stderr),
                 _ => Unknown(args[0], stderr),
             };
         }
