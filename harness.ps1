@@ -46,6 +46,8 @@ function Invoke-Run([string[]] $Arguments) {
             '--tags' { $tags = $Arguments[++$i] }
             '--filter' { $filter = $Arguments[++$i] }
             '--target' { $env:SHINKIN_TARGET = $Arguments[++$i] }
+            '--target-profile' { $env:SHINKIN_TARGET_PROFILE = (Resolve-Path $Arguments[++$i]).Path }
+            '--locators' { $env:SHINKIN_LOCATORS = $Arguments[++$i]; if ($env:SHINKIN_LOCATORS -notin @('labels', 'testids')) { Fail 2 "unknown --locators '$($env:SHINKIN_LOCATORS)' (labels, testids)" } }
             '--engine' { $engine = $Arguments[++$i] }
             '--grid' { $env:SHINKIN_GRID_URL = $Arguments[++$i]; $engine = 'selenium-remote' }
             '--pw-server' { $env:SHINKIN_PW_SERVER = $Arguments[++$i]; $engine = 'playwright-remote' }

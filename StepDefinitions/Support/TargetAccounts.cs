@@ -50,7 +50,8 @@ public sealed class TargetAccounts : IDisposable
             CompanyName = account.CompanyName ?? account.Id,
             MasterLoginId = account.LoginId,
             InitialPassword = account.InitialPassword ?? account.LoginPassword ?? "",
-            Accounts = [],
+            // The pool knows only the numbers the screens show; the reference server's ids stay unknown (label mode).
+            Accounts = account.AccountNumbers.Select(number => new AccountInfo(0, "", "", "", number)).ToList(),
         };
         var master = ready
             ? company.RegisterMaster(notice, account.LoginPassword, account.ApprovalPassword)

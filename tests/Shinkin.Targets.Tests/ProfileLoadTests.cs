@@ -241,4 +241,22 @@ public sealed class ProfileLoadTests
         var error = Assert.Throws<TargetProfileException>(() => TargetProfile.Load(path))!;
         Assert.That(error.Message, Does.Match(@": 3 行目 \d+ 文字目: JSON として読めません \(.+\)$"));
     }
+
+    [Test]
+    public void Masters_may_list_the_company_account_numbers_and_a_bad_list_is_named()
+    {
+        _dir.Touch("ca.pem");
+        var good = _dir.Write("good.json", """
+            { "name": "n", "publicUrl": "https://t.example/", "trust": { "caFile": "ca.pem" },
+              "accounts": [ { "id": "m1", "state": "master-initial", "loginId": "d-1", "initialPassword": "p", "accountNumbers": ["1234567", "7654321"] } ] }
+            """);
+        Assert.That(TargetProfile.Load(good).Accounts[0].AccountNumbers, Is.EqualTo(new[] { "1234567", "7654321" }));
+
+        var bad = _dir.Write("bad.json", """
+            { "name": "n", "publicUrl": "https://t.example/", "trust": { "caFile": "ca.pem" },
+              "accounts": [ { "id": "m1", "state": "master-initial", "loginId": "d-1", "initialPassword": "p", "accountNumbers": ["1", "1", ""] } ] }
+            """);
+        var error = Assert.Throws<TargetProfileException>(() => TargetProfile.Load(bad))!;
+        Assert.That(error.Errors, Has.Some.Contains("accounts[0].accountNumbers[1]").And.Some.Contains("accounts[0].accountNumbers[2]"));
+    }
 }

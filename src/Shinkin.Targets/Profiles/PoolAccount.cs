@@ -21,6 +21,9 @@ public sealed class PoolAccount
     /// <summary>会社名 (optional, for reports).</summary>
     public string? CompanyName { get; internal init; }
 
+    /// <summary>The company's 口座番号 as its screens list them (masters only; for ③ 口座 of manual 2-5).</summary>
+    public IReadOnlyList<string> AccountNumbers { get; internal init; } = [];
+
     /// <summary>初期ログインパスワード from the 通知書面 (<c>master-initial</c> only).</summary>
     public string? InitialPassword { get; internal init; }
 

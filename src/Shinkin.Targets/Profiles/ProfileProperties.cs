@@ -13,10 +13,10 @@ internal static class ProfileProperties
 
     public static readonly string[] Capabilities = ["testDataApi", "backOffice"];
 
-    public static readonly string[] MasterInitial = ["id", "state", "loginId", "initialPassword", "companyName"];
+    public static readonly string[] MasterInitial = ["id", "state", "loginId", "initialPassword", "companyName", "accountNumbers"];
 
     public static readonly string[] MasterReady =
-        ["id", "state", "loginId", "loginPassword", "approvalPassword", "pkcs12File", "pkcs12Password", "companyName"];
+        ["id", "state", "loginId", "loginPassword", "approvalPassword", "pkcs12File", "pkcs12Password", "companyName", "accountNumbers"];
 
     public static readonly string[] GeneralReady =
         ["id", "state", "loginId", "loginPassword", "approvalPassword", "pkcs12File", "pkcs12Password", "rights", "master", "companyName"];

@@ -614,6 +614,7 @@ internal sealed partial class ProfileReader
         }
 
         var companyName = Text("companyName");
+        var accountNumbers = accountState != AccountState.GeneralReady ? ReadAccountNumbers(properties, path) : [];
         var initialPassword = accountState == AccountState.MasterInitial ? SecretValue("initialPassword") : null;
         var loginPassword = accountState != AccountState.MasterInitial ? SecretValue("loginPassword") : null;
         var approvalPassword = accountState != AccountState.MasterInitial ? SecretValue("approvalPassword") : null;
@@ -640,6 +641,7 @@ internal sealed partial class ProfileReader
             State = accountState,
             LoginId = loginId!,
             CompanyName = companyName,
+            AccountNumbers = accountNumbers,
             InitialPassword = initialPassword,
             LoginPassword = loginPassword,
             ApprovalPassword = approvalPassword,
@@ -648,6 +650,47 @@ internal sealed partial class ProfileReader
             Rights = rights,
             MasterId = master,
         };
+    }
+
+    private List<string> ReadAccountNumbers(Dictionary<string, JsonElement> properties, string path)
+    {
+        var numbers = new List<string>();
+        if (!properties.TryGetValue("accountNumbers", out var element))
+        {
+            return numbers;
+        }
+
+        var numbersPath = Child(path, "accountNumbers");
+        if (!Is(element, JsonValueKind.Array, numbersPath, "配列 ([ ... ]) "))
+        {
+            return numbers;
+        }
+
+        var index = 0;
+        foreach (var item in element.EnumerateArray())
+        {
+            var itemPath = Item(numbersPath, index++);
+            if (!Is(item, JsonValueKind.String, itemPath, "文字列"))
+            {
+                continue;
+            }
+
+            var number = item.GetString()!.Trim();
+            if (number.Length == 0)
+            {
+                Error(itemPath, "空にはできません（画面に表示される口座番号）");
+            }
+            else if (numbers.Contains(number))
+            {
+                Error(itemPath, $"重複しています ({number})");
+            }
+            else
+            {
+                numbers.Add(number);
+            }
+        }
+
+        return numbers;
     }
 
     private List<AccountRight> ReadRights(Dictionary<string, JsonElement> properties, string path, string requiredMessage)
