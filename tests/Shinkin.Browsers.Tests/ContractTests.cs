@@ -92,6 +92,74 @@ public sealed class ContractTests
     }
 
     [Test]
+    public async Task Label_mode_finds_actions_as_links_or_input_buttons_inside_the_row_that_holds_a_text()
+    {
+        await using var session = await OpenLabelsPageAsync();
+
+        await session.ClickAsync(Action("変更").Inside(Row("d-a111")));
+        Assert.That(await session.ReadTextAsync(Target.ByText("出力:", "出力")), Is.EqualTo("出力:a111"));
+        await session.ClickAsync(Action("変更").Inside(Row("d-b222")));
+        Assert.That(await session.ReadTextAsync(Target.ByText("出力:", "出力")), Is.EqualTo("出力:b222"));
+        await session.SetCheckedAsync(new Target("b222 の選択") { Role = TargetRole.CheckBox }.Inside(Row("d-b222")), true);
+        Assert.That(await session.IsCheckedAsync(Target.ByLabel("選択 b222", "b222 の選択")), Is.True);
+        Assert.That(await session.IsCheckedAsync(Target.ByLabel("選択 a111", "a111 の選択")), Is.False, "the scope picked the other row's box");
+        Assert.That(await session.ReadTextAsync(new Target("状態") { Role = TargetRole.Cell }.Inside(Row("d-a111")).Nth(1)), Is.EqualTo("未発行"));
+    }
+
+    [Test]
+    public async Task Label_mode_reads_values_beside_headers_texts_and_the_banner()
+    {
+        await using var session = await OpenLabelsPageAsync();
+
+        Assert.That(await session.ReadTextAsync(Target.ValueBeside("ログインID", "ログインID")), Is.EqualTo("d-a123"));
+        Assert.That(await session.ReadTextAsync(Target.ValueBeside("ユーザ名", "ユーザ名")), Is.EqualTo("電債　一郎"));
+        Assert.That(await session.ReadTextAsync(new Target("ヘッダー") { Role = TargetRole.Banner }), Does.Contain("d-a123"));
+        Assert.That(await session.IsVisibleAsync(Target.ByRole(TargetRole.Heading, "ラベルの一覧", "見出し")), Is.True);
+        Assert.That(await session.IsVisibleAsync(Target.ByText("入力内容に誤り", "エラー")), Is.False, "no message before the post");
+    }
+
+    [Test]
+    public async Task Label_mode_scopes_a_name_shared_by_a_tab_and_a_menu_link_to_the_main_region()
+    {
+        await using var session = await OpenLabelsPageAsync();
+
+        Assert.That(await session.CountAsync(Action("電子証明書管理")), Is.EqualTo(2), "the tab and the menu link");
+        await session.ClickAsync(Action("電子証明書管理").Inside(new Target("本文") { Role = TargetRole.Main }));
+        Assert.That(await session.ReadTextAsync(Target.ByText("出力:", "出力")), Is.EqualTo("出力:menu"));
+    }
+
+    [Test]
+    public async Task A_post_answered_at_the_same_url_is_waited_for_as_a_new_document()
+    {
+        await using var session = await OpenLabelsPageAsync();
+
+        await session.FillAsync(Target.ByLabel("承認パスワード", "承認パスワード"), "wrong");
+        await session.ClickAndWaitForNewDocumentAsync(Action("実行"));
+        Assert.That(await session.IsVisibleAsync(Target.ByText("入力内容に誤りがあります", "エラー")), Is.True, "checked at once, no wait: the answer has arrived");
+        Assert.That(session.CurrentUrl.AbsolutePath, Is.EqualTo("/labels"));
+    }
+
+    [Test]
+    public async Task Wait_for_any_returns_the_first_visible_candidate()
+    {
+        await using var session = await OpenLabelsPageAsync();
+
+        var index = await session.WaitForAnyAsync([Target.ByRole(TargetRole.Heading, "別の画面", "別の画面"), Target.ByRole(TargetRole.Heading, "ラベルの一覧", "この画面")]);
+        Assert.That(index, Is.EqualTo(1));
+        var error = Assert.ThrowsAsync<BrowserException>(() => session.WaitForAnyAsync([Target.ByRole(TargetRole.Heading, "別の画面", "別の画面")], TimeSpan.FromMilliseconds(500)));
+        Assert.That(error!.Message, Does.Contain("別の画面"));
+    }
+
+    [Test]
+    public async Task Label_mode_never_uses_a_test_id_and_says_so()
+    {
+        await using var session = await OpenLabelsPageAsync();
+
+        var error = Assert.ThrowsAsync<BrowserException>(() => session.ReadTextAsync(Greeting));
+        Assert.That(error!.Message, Does.Contain("［ようこそ］表示").And.Contain("label mode"));
+    }
+
+    [Test]
     public async Task Index_picks_one_of_two_identical_buttons()
     {
         await using var session = await OpenHomeAsync();
@@ -241,11 +309,24 @@ public sealed class ContractTests
         Assert.That(error.Message, Does.Contain("ERR_CERT_AUTHORITY_INVALID").Or.Contain("Privacy error"), "a TLS trust failure, not another one");
     }
 
-    private BrowserSessionOptions SessionOptions(string? downloads = null, TimeSpan? timeout = null) => new()
+    // The engine contract is exercised with the test site's test ids; the label tests below switch to label mode.
+    private BrowserSessionOptions SessionOptions(string? downloads = null, TimeSpan? timeout = null, LocatorMode locators = LocatorMode.TestIds) => new()
     {
         DownloadDirectory = downloads ?? Path.Combine(work, "downloads", TestContext.CurrentContext.Test.ID),
         Timeout = timeout ?? TimeSpan.FromSeconds(5),
+        Locators = locators,
     };
+
+    private async Task<IBrowserSession> OpenLabelsPageAsync()
+    {
+        var session = await adapter.Factory.CreateSessionAsync(SessionOptions(locators: LocatorMode.Labels));
+        await session.NavigateAsync(new Uri(site.BaseUrl, "/labels"));
+        return session;
+    }
+
+    private static Target Action(string name) => Target.ByRole(TargetRole.Action, name, $"［{name}］");
+
+    private static Target Row(string text) => Target.RowContaining(text, $"{text} の行");
 
     private async Task<IBrowserSession> OpenHomeAsync(string? downloads = null, TimeSpan? timeout = null)
     {

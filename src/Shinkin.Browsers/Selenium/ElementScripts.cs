@@ -66,12 +66,12 @@ internal static class ElementScripts
             return Array.from(found).sort(byOrder);
           }
           if (s.text) {
-            // The innermost visible elements whose text contains it, as getByText returns them.
+            // (Keys avoid Object.prototype names such as valueOf.) The innermost visible elements whose text contains it, as getByText returns them.
             const holds = e => norm(e.textContent).includes(s.text);
             return Array.from(root.querySelectorAll('body *, :scope *'))
               .filter(e => !['SCRIPT', 'STYLE', 'TEMPLATE'].includes(e.tagName) && holds(e) && !Array.from(e.children).some(holds) && shown(e));
           }
-          if (s.valueOf) {
+          if (s.beside) {
             const hits = document.evaluate(s.xpath, root, null, XPathResult.ORDERED_NODE_SNAPSHOT_TYPE, null);
             return Array.from({ length: hits.snapshotLength }, (_, i) => hits.snapshotItem(i));
           }
@@ -118,7 +118,7 @@ internal static class ElementScripts
                 spec["text"] = text;
                 break;
             case { ValueOf: { } header }:
-                spec["valueOf"] = header;
+                spec["beside"] = header;
                 spec["xpath"] = TargetText.ValueBesideXPath(header);
                 break;
         }

@@ -75,6 +75,7 @@ public static class ServeCommand
                 stdout.WriteLine($"通知書面  {notice.CompanyName} (利用者番号 {notice.CompanyNumber})");
                 stdout.WriteLine($"  ログインID（お客様ID）  {notice.MasterLoginId}");
                 stdout.WriteLine($"  初回ログインパスワード  {notice.InitialPassword}");
+                stdout.WriteLine($"  口座番号                {string.Join(", ", notice.Accounts.Select(a => $"{a.Kind} {a.AccountNumber}"))}");
             }
 
             stdout.WriteLine();

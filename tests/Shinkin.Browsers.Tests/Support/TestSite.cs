@@ -63,6 +63,8 @@ public sealed class TestSite : IAsyncDisposable
             return Html(IndexPage);
         });
         app.MapGet("/popup", () => Html(PopupPage));
+        app.MapGet("/labels", () => Html(LabelsPage.Replace("{{answer}}", "", StringComparison.Ordinal)));
+        app.MapPost("/labels", () => Html(LabelsPage.Replace("{{answer}}", "<p class=\"message\">入力内容に誤りがあります。もう一度入力してください。</p>", StringComparison.Ordinal)));
         app.MapGet("/download", () => Results.File(Encoding.UTF8.GetBytes(DownloadText), "text/csv; charset=utf-8", DownloadName));
         app.MapGet("/whoami", (HttpContext context) =>
         {
@@ -115,6 +117,31 @@ public sealed class TestSite : IAsyncDisposable
           <a href="/popup" target="_blank">新しいタブで開く</a>
           <a href="/download" data-testid="download">明細をダウンロード</a>
           <script>function out(text) { document.querySelector('[data-testid=output]').textContent = text; }</script>
+        </body>
+        </html>
+        """;
+
+    /// <summary>What a server that follows the manual but has no test ids looks like: words, rows, headers.</summary>
+    private const string LabelsPage = """
+        <!doctype html>
+        <html lang="ja">
+        <head><meta charset="utf-8"><title>ラベル</title></head>
+        <body>
+          <header>電債　一郎（d-a123）<button type="button">ログアウト</button></header>
+          <nav><a href="#" role="tab">電子証明書管理</a></nav>
+          <main>
+            <h1>ラベルの一覧</h1>
+            {{answer}}
+            <table><tr><th>ログインID</th><td>d-a123</td></tr><tr><th>ユーザ名</th><td>電債　一郎</td></tr></table>
+            <table>
+              <tr><td>d-a111</td><td>未発行</td><td><a href="#" onclick="out('出力:a111'); return false;">変更</a></td><td><input type="checkbox" aria-label="選択 a111"></td></tr>
+              <tr><td>d-b222</td><td>取得済</td><td><input type="button" value="変更" onclick="out('出力:b222')"></td><td><input type="checkbox" aria-label="選択 b222"></td></tr>
+            </table>
+            <a href="#" onclick="out('出力:menu'); return false;">電子証明書管理</a>
+            <form method="post" action="/labels"><label for="pw">承認パスワード</label><input id="pw" type="password"><button type="submit">実行</button></form>
+            <p id="out"></p>
+          </main>
+          <script>function out(text) { document.getElementById('out').textContent = text; }</script>
         </body>
         </html>
         """;
