@@ -19,7 +19,7 @@ public sealed class SpecWorkbookWriter
         ["No", "大項目（機能）", "中項目", "小項目（シナリオ）", "前提", "手順", "期待結果", "マニュアル参照", "タグ", "定義場所"];
 
     /// <summary>Writes the workbook and returns its path. Throws <see cref="FeatureFileException"/> naming file and line for a broken feature.</summary>
-    public async Task<string> WriteAsync(string featuresRoot, string outputPath, string? manualStructurePath = null, IProgress<string>? progress = null, CancellationToken cancellationToken = default)
+    public async Task<string> WriteAsync(string featuresRoot, string outputPath, string? manualStructurePath = null, IProgress<string>? progress = null, CancellationToken cancellationToken = default, string? uiCatalogPath = null)
     {
         var features = await FeatureSpecReader.ReadAllAsync(featuresRoot, cancellationToken);
         progress?.Report($"{features.Count} 機能ファイル, {features.Sum(f => f.Scenarios.Count)} シナリオ");
@@ -36,6 +36,11 @@ public sealed class SpecWorkbookWriter
         if (coverage is not null)
         {
             CoverageSheetWriter.Write(workbook, coverage);
+        }
+
+        if (uiCatalogPath is not null)
+        {
+            UiCatalogSheetWriter.Write(workbook, uiCatalogPath);
         }
 
         var full = Path.GetFullPath(outputPath);

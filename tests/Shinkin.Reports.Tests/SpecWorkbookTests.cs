@@ -76,4 +76,32 @@ public sealed class SpecWorkbookTests
             Directory.Delete(folder, recursive: true);
         }
     }
+
+    [Test]
+    public async Task Spec_workbook_shows_the_ui_catalogue_of_the_manual_s_words()
+    {
+        var folder = SyntheticRun.NewFolder("spec-catalog");
+        try
+        {
+            var features = SampleFeatures.WriteAll(folder);
+            var catalog = Path.Combine(folder, "ui-catalog.json");
+            await File.WriteAllTextAsync(catalog, """
+                { "screens": { "services": { "heading": "サービス一覧", "names": ["サービス一覧"], "manual": "2-3" } },
+                  "controls": { "services.logout": { "kind": "button", "label": "ログアウト", "testId": "services-logout" } },
+                  "words": { "login.path": "/login" } }
+                """);
+            var path = await new SpecWorkbookWriter().WriteAsync(features, Path.Combine(folder, "spec.xlsx"), uiCatalogPath: catalog);
+
+            using var workbook = new XLWorkbook(path);
+            var sheet = workbook.Worksheet(UiCatalogSheetWriter.SheetName);
+            Assert.That(Enumerable.Range(4, 3).Select(r => $"{sheet.Cell(r, 1).GetString()} {sheet.Cell(r, 2).GetString()} {sheet.Cell(r, 4).GetString()}"),
+                Is.EqualTo(new[] { "画面 screen.services サービス一覧", "部品 services.logout ログアウト", "語句 login.path /login" }));
+            Assert.That(sheet.Cell(4, 6).GetString(), Is.EqualTo("2-3"));
+            Assert.That(sheet.Cell(5, 7).GetString(), Is.EqualTo("services-logout"));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
 }

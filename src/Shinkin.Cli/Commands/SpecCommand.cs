@@ -35,7 +35,9 @@ public static class SpecCommand
         {
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
             var manual = Path.Combine(features, "manual-structure.json");
-            var path = await new SpecWorkbookWriter().WriteAsync(features, output, File.Exists(manual) ? manual : null, new Progress<string>(stdout.WriteLine), cancellationToken);
+            var catalog = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(features))!, "PageObjects", "ui-catalog.json");
+            var path = await new SpecWorkbookWriter().WriteAsync(
+                features, output, File.Exists(manual) ? manual : null, new Progress<string>(stdout.WriteLine), cancellationToken, File.Exists(catalog) ? catalog : null);
             stdout.WriteLine($"spec: {Path.GetFullPath(path)}");
             return 0;
         }
