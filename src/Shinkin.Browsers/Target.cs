@@ -95,6 +95,12 @@ public sealed record Target(string Description)
     /// <summary>Whether a session in <paramref name="mode"/> uses the test id (else the label locator).</summary>
     public bool UsesTestId(LocatorMode mode) => TestId is not null && mode == LocatorMode.TestIds;
 
+    /// <summary>
+    /// The match to take in <paramref name="mode"/>: <see cref="Index"/> counts matches of the label locator (the second
+    /// check box in a row); a test id names one element, so through it the first match is the one.
+    /// </summary>
+    public int IndexIn(LocatorMode mode) => UsesTestId(mode) ? 0 : Index;
+
     /// <summary>Whether <paramref name="mode"/> can find this target at all (label mode never falls back to test ids).</summary>
     public bool CanBeFoundIn(LocatorMode mode) => HasLabelLocator || (TestId is not null && mode == LocatorMode.TestIds);
 

@@ -22,7 +22,7 @@ internal static class TargetText
             how += $" inside {scope.Description} [{Locator(scope, mode)}]";
         }
 
-        return target.Index > 0 ? string.Create(CultureInfo.InvariantCulture, $"{how}, match #{target.Index}") : how;
+        return target.IndexIn(mode) > 0 ? string.Create(CultureInfo.InvariantCulture, $"{how}, match #{target.IndexIn(mode)}") : how;
     }
 
     public static string Failure(string action, Target target, LocatorMode mode, string reason) =>

@@ -62,6 +62,10 @@ public sealed class UiCatalogTests
             Assert.That(onlyTestId.CanBeFoundIn(LocatorMode.TestIds), Is.True);
             Assert.That(UiCatalog.Current.Target("approval-password.current").UsesTestId(LocatorMode.Labels), Is.False);
             Assert.That(UiCatalog.Current.Target("approval-password.current").UsesTestId(LocatorMode.TestIds), Is.True);
+            Assert.That(UiCatalog.Current.Target("services.densai-second").IndexIn(LocatorMode.Labels), Is.EqualTo(1), "the second of two identical buttons");
+            Assert.That(UiCatalog.Current.Target("services.densai-second").IndexIn(LocatorMode.TestIds), Is.Zero, "a test id names one element");
+            Assert.That(Ui.Permissions.Approver("issue-debtor").IndexIn(LocatorMode.Labels), Is.EqualTo(1));
+            Assert.That(Ui.Permissions.Approver("issue-debtor").IndexIn(LocatorMode.TestIds), Is.Zero);
         });
     }
 }

@@ -469,7 +469,7 @@ internal sealed class PlaywrightSession : IBrowserSession, ISupportsTracing, ISu
     {
         TargetText.RequireLocator(target, options.Locators);
         var locator = target.UsesTestId(options.Locators) ? page.GetByTestId(target.TestId!) : LocateByWhatUsersSee(page.Locator(":root"), target);
-        return all ? locator : locator.Nth(target.Index);
+        return all ? locator : locator.Nth(target.IndexIn(options.Locators));
     }
 
     /// <summary>Playwright's own role, label and text locators; a scope (a list row) narrows the search first.</summary>

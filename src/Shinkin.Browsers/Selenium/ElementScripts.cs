@@ -95,7 +95,7 @@ internal static class ElementScripts
     {
         if (target.UsesTestId(mode))
         {
-            return new() { ["testid"] = target.TestId, ["index"] = target.Index };
+            return new() { ["testid"] = target.TestId, ["index"] = 0 };
         }
 
         var spec = new Dictionary<string, object?> { ["index"] = target.Index };

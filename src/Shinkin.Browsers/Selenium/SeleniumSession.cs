@@ -141,7 +141,7 @@ internal class SeleniumSession : IBrowserSession
                 () =>
                 {
                     var matches = Matches(target);
-                    return matches.Count > target.Index && matches[target.Index].Displayed;
+                    return matches.Count > target.IndexIn(Options.Locators) && matches[target.IndexIn(Options.Locators)].Displayed;
                 },
                 reason => TargetText.Failure("Checking the visibility of", target, Options.Locators, reason))),
             cancellationToken);
@@ -161,7 +161,7 @@ internal class SeleniumSession : IBrowserSession
                     try
                     {
                         var matches = Matches(targets[i]);
-                        if (matches.Count > targets[i].Index && matches[targets[i].Index].Displayed)
+                        if (matches.Count > targets[i].IndexIn(Options.Locators) && matches[targets[i].IndexIn(Options.Locators)].Displayed)
                         {
                             return (object)i;
                         }
@@ -478,7 +478,8 @@ internal class SeleniumSession : IBrowserSession
                 {
                     var matches = Matches(target);
                     count = matches.Count;
-                    return count > target.Index && (!visible || matches[target.Index].Displayed) ? matches[target.Index] : null;
+                    var index = target.IndexIn(Options.Locators);
+                    return count > index && (!visible || matches[index].Displayed) ? matches[index] : null;
                 }
                 catch (StaleElementReferenceException ex)
                 {
@@ -503,7 +504,7 @@ internal class SeleniumSession : IBrowserSession
             return element;
         }
 
-        var why = count <= target.Index
+        var why = count <= target.IndexIn(Options.Locators)
             ? $"not found within {wait.TotalSeconds:0.#}s ({count} match(es))"
             : $"not visible within {wait.TotalSeconds:0.#}s";
         throw new BrowserException(TargetText.Failure(action, target, Options.Locators, lastError is null ? why : $"{why}; last error: {TargetText.FirstLine(lastError)}"));
