@@ -11,8 +11,8 @@ namespace Shinkin.ReferenceServer.Tests;
 [Parallelizable(ParallelScope.Self)]
 public sealed class BackOfficeRulesTests
 {
-    private const string StaffId = "bo-admin";
-    private const string StaffPassword = "Shinkin2024";
+    private const string StaffId = TestServers.StaffId;
+    private const string StaffPassword = TestServers.StaffPassword;
 
     private readonly ManualTimeProvider _time = new(DateTimeOffset.UtcNow);
     private RunningReferenceServer _server = null!;

@@ -136,7 +136,7 @@ public sealed class LoginRulesTests : ServerFixture
 
         using var staff = new BrowserlessClient(Server);
         var login = await staff.GetAsync(staff.Public("/backoffice/login"));
-        var list = await staff.SubmitAsync(login, "backoffice-login-submit", new Dictionary<string, string> { ["StaffId"] = "bo-admin", ["Password"] = "Shinkin2024" });
+        var list = await staff.SubmitAsync(login, "backoffice-login-submit", new Dictionary<string, string> { ["StaffId"] = TestServers.StaffId, ["Password"] = TestServers.StaffPassword });
         Assert.That(list.Screen, Is.EqualTo("backoffice-companies"));
         var company = await staff.GetAsync(new Uri(list.Url, list.Href($"backoffice-company-open-{notice.CompanyNumber}")));
         Assert.That(company.Text($"backoffice-user-login-state-{notice.MasterLoginId}"), Is.EqualTo("ロック中"));

@@ -76,10 +76,16 @@ public sealed class BackOfficeSettings
 {
     public const string Section = "BackOffice";
 
-    /// <summary>Default staff account for a local reference server (documented in README.md).</summary>
-    public string StaffId { get; set; } = "bo-admin";
+    public const string DefaultStaffId = "bo-admin";
 
-    public string StaffPassword { get; set; } = "Shinkin2024";
+    /// <summary>The staff ID of the one back-office account.</summary>
+    public string StaffId { get; set; } = DefaultStaffId;
+
+    /// <summary>
+    /// Empty (the default): a password is generated for the data folder at its first start, shown once
+    /// (<c>shinkin serve</c>, <c>dotnet run</c>) and kept only as a hash in <c>staff-password.hash</c>.
+    /// </summary>
+    public string? StaffPassword { get; set; }
 
     /// <summary>Test-data API key; a random key is generated at start when empty.</summary>
     public string? ApiKey { get; set; }

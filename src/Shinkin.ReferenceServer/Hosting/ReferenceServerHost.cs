@@ -51,6 +51,10 @@ public sealed class RunningReferenceServer : IAsyncDisposable
         CaSpkiSha256Base64 = ca.CaSpkiSha256Base64 + "," + ca.ServerSpkiSha256Base64;
         BackOfficeApiKey = secrets.BackOfficeApiKey;
         DataDirectory = secrets.DataDirectory;
+        var staff = app.Services.GetRequiredService<Security.StaffCredential>();
+        StaffId = staff.StaffId;
+        GeneratedStaffPassword = staff.GeneratedPassword;
+        StaffPasswordHashFile = staff.HashFile;
     }
 
     /// <summary>https://127.0.0.1:&lt;port&gt;/ → 当金庫ホームページ.</summary>
@@ -72,6 +76,18 @@ public sealed class RunningReferenceServer : IAsyncDisposable
     public string BackOfficeApiKey { get; }
 
     public string DataDirectory { get; }
+
+    /// <summary>The back-office staff ID (<c>BackOffice:StaffId</c>, default bo-admin).</summary>
+    public string StaffId { get; }
+
+    /// <summary>
+    /// The staff password generated at this start (the data folder had none and none is configured): show it once.
+    /// Null on later starts (only its hash is kept) and when <c>BackOffice:StaffPassword</c> is set.
+    /// </summary>
+    public string? GeneratedStaffPassword { get; }
+
+    /// <summary>Where the generated staff password's hash lives (delete it to get a new password at the next start); null when configured.</summary>
+    public string? StaffPasswordHashFile { get; }
 
     /// <summary>The application's services (tests may inspect the database through a scope).</summary>
     public IServiceProvider Services => _app.Services;
