@@ -42,7 +42,7 @@ public static class BackOfficeApi
             }
             catch (OnboardingException e)
             {
-                return Results.Problem(e.Message, statusCode: StatusCodes.Status400BadRequest);
+                return Results.Problem(e.Message, statusCode: e.StatusCode);
             }
         });
 

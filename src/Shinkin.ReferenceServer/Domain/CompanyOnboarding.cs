@@ -5,8 +5,13 @@ using Shinkin.ReferenceServer.Security;
 
 namespace Shinkin.ReferenceServer.Domain;
 
-/// <summary>A request the back office refuses, with a Japanese reason.</summary>
-public sealed class OnboardingException(string message) : Exception(message);
+/// <summary>A request the back office refuses, with a Japanese reason (HTTP 400 from the test-data API, 409 for a clash).</summary>
+public sealed class OnboardingException(string message, int statusCode = 400) : Exception(message)
+{
+    public const string LoginIdTaken = "このログインIDは既に使用されています。";
+
+    public int StatusCode { get; } = statusCode;
+}
 
 /// <summary>Registers contracted companies and their users (back office screens and test-data API).</summary>
 public sealed class CompanyOnboarding(
@@ -86,9 +91,12 @@ public sealed class CompanyOnboarding(
             approvalHash = hasher.Hash(request.InitialApprovalPassword!);
         }
 
+        // All or nothing: the user, its certificate and its audit row commit together, and the writer lock
+        // (SQLite BEGIN IMMEDIATE) taken before the check makes a parallel creation of the same ID wait and see it.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (await db.Users.AnyAsync(u => u.LoginId == loginId, cancellationToken))
         {
-            throw new OnboardingException("このログインIDは既に使用されています。");
+            throw new OnboardingException(OnboardingException.LoginIdTaken, StatusCodes.Status409Conflict);
         }
 
         var now = time.GetUtcNow().UtcDateTime;
@@ -122,6 +130,7 @@ public sealed class CompanyOnboarding(
 
         audit.Add(actor, "user.create-direct", loginId, $"rights={request.Rights} certificate={request.Certificate}");
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return new CreatedUser
         {
             LoginId = loginId,
