@@ -20,6 +20,7 @@ app.Lifetime.ApplicationStarted.Register(() =>
         : $"Back-office login: {staff.StaffId} / " + (staff.HashFile is null ? "BackOffice:StaffPassword" : $"the password shown at the first start (delete {staff.HashFile} for a new one)"));
 });
 await app.RunAsync();
+await Shinkin.ReferenceServer.DatabaseShutdown.CheckpointAsync(app.Services.GetRequiredService<DatabaseLocation>().ConnectionString);
 
 /// <summary>Visible to WebApplicationFactory.</summary>
 public partial class Program;

@@ -113,8 +113,41 @@ public sealed class RunningReferenceServer : IAsyncDisposable
         var connectionString = _app.Services.GetRequiredService<DatabaseLocation>().ConnectionString;
         await _app.StopAsync();
         await _app.DisposeAsync();
-        // Pooled connections would keep the SQLite file (and its WAL) open after the server is gone.
-        using var connection = new SqliteConnection(connectionString);
-        SqliteConnection.ClearPool(connection);
+        await DatabaseShutdown.CheckpointAsync(connectionString);
+    }
+}
+
+/// <summary>What the database needs when the server stops.</summary>
+public static class DatabaseShutdown
+{
+    /// <summary>
+    /// Closes the pooled connections (they would keep the SQLite file and its WAL open after the server is gone)
+    /// and folds the WAL into shinkin.db, truncating it, so a copied or backed-up data folder is complete on its own.
+    /// </summary>
+    public static async Task CheckpointAsync(string connectionString)
+    {
+        using (var pooled = new SqliteConnection(connectionString))
+        {
+            SqliteConnection.ClearPool(pooled);
+        }
+
+        var builder = new SqliteConnectionStringBuilder(connectionString) { Pooling = false, Mode = SqliteOpenMode.ReadWrite };
+        if (!File.Exists(builder.DataSource))
+        {
+            return;
+        }
+
+        try
+        {
+            await using var connection = new SqliteConnection(builder.ToString());
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
+            await command.ExecuteNonQueryAsync();
+        }
+        catch (SqliteException)
+        {
+            // Best effort: the folder may be going away; SQLite replays a leftover WAL at the next start.
+        }
     }
 }
