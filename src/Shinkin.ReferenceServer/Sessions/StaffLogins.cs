@@ -29,7 +29,7 @@ public sealed class StaffLogins(ShinkinDbContext db, AuditTrail audit, TimeProvi
         if (!idOk)
         {
             // Failures against unknown IDs lock nothing, so guessing IDs cannot lock the real one.
-            audit.Add("staff:?", "staff.login-failed", staffId);
+            audit.Add("staff:?", "staff.login-failed", AuditTrail.Truncate(staffId));
             await db.SaveChangesAsync(cancellationToken);
             return StaffLoginCheck.Wrong;
         }
