@@ -56,7 +56,14 @@ public sealed class UserRuleSettings
 
     public int InitialPasswordMaxLength { get; set; } = 12;
 
+    /// <summary>In text elements (what a person counts as characters: 👨‍👩‍👧 is one).</summary>
     public int UserNameMaxLength { get; set; } = 40;
+
+    /// <summary>Hard cap in UTF-16 code units, so combining marks cannot stack a "40-character" name to any size.</summary>
+    public int UserNameMaxCodeUnits { get; set; } = 160;
+
+    /// <summary>Company names (test-data API), in text elements; the database column holds 100.</summary>
+    public int CompanyNameMaxLength { get; set; } = 100;
 
     public int EmailMaxLength { get; set; } = 128;
 }
