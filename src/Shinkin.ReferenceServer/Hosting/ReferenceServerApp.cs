@@ -166,6 +166,16 @@ public static class ReferenceServerApp
         services.AddSingleton<InputRules>();
 
         var databasePath = Path.Combine(dataDirectory, "shinkin.db");
+        // SQLite creates -wal and -shm with the database file's mode, so an owner-only database keeps them owner-only too.
+        if (!File.Exists(databasePath))
+        {
+            PrivateFiles.Write(databasePath, "");
+        }
+
+        foreach (var file in new[] { databasePath, databasePath + "-wal", databasePath + "-shm" })
+        {
+            PrivateFiles.Restrict(file);
+        }
         var connectionString = new SqliteConnectionStringBuilder { DataSource = databasePath, Pooling = true, DefaultTimeout = 30 }.ToString();
         services.AddDbContext<ShinkinDbContext>(db => db.UseSqlite(connectionString));
         services.AddSingleton(new DatabaseLocation(connectionString));
