@@ -37,6 +37,9 @@ public sealed class SecuritySettings
 
     public int SessionIdleTimeoutMinutes { get; set; } = 20;
 
+    /// <summary>A session ends this long after login however busy it is (a stolen cookie is not good forever): 8 hours, a working day.</summary>
+    public int SessionAbsoluteLifetimeMinutes { get; set; } = 480;
+
     /// <summary>How long a multi-step form (confirmation screens) may stay open.</summary>
     public int DraftLifetimeMinutes { get; set; } = 30;
 }
@@ -98,6 +101,9 @@ public sealed class BackOfficeSettings
     public string? ApiKey { get; set; }
 
     public int SessionIdleTimeoutMinutes { get; set; } = 30;
+
+    /// <summary>A staff session ends this long after login however busy it is.</summary>
+    public int SessionAbsoluteLifetimeMinutes { get; set; } = 480;
 
     /// <summary>Consecutive wrong staff passwords that lock the staff ID; the customers' count (manual: 6).</summary>
     public int LockoutThreshold { get; set; } = 6;
