@@ -14,8 +14,13 @@ app.Lifetime.ApplicationStarted.Register(() =>
     Console.WriteLine($"CA certificate:   {ca.CaPemPath}");
     Console.WriteLine($"SPKI pins:        {ca.CaSpkiSha256Base64},{ca.ServerSpkiSha256Base64}");
     Console.WriteLine($"Back-office key:  {secrets.BackOfficeApiKey}");
+    var staff = app.Services.GetRequiredService<Shinkin.ReferenceServer.Security.StaffCredential>();
+    Console.WriteLine(staff.GeneratedPassword is { } password
+        ? $"Back-office login: {staff.StaffId} / {password} (shown once; only its hash is kept in {staff.HashFile})"
+        : $"Back-office login: {staff.StaffId} / " + (staff.HashFile is null ? "BackOffice:StaffPassword" : $"the password shown at the first start (delete {staff.HashFile} for a new one)"));
 });
 await app.RunAsync();
+await Shinkin.ReferenceServer.DatabaseShutdown.CheckpointAsync(app.Services.GetRequiredService<DatabaseLocation>().ConnectionString);
 
 /// <summary>Visible to WebApplicationFactory.</summary>
 public partial class Program;

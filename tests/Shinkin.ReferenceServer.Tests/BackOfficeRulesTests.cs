@@ -11,8 +11,8 @@ namespace Shinkin.ReferenceServer.Tests;
 [Parallelizable(ParallelScope.Self)]
 public sealed class BackOfficeRulesTests
 {
-    private const string StaffId = "bo-admin";
-    private const string StaffPassword = "Shinkin2024";
+    private const string StaffId = TestServers.StaffId;
+    private const string StaffPassword = TestServers.StaffPassword;
 
     private readonly ManualTimeProvider _time = new(DateTimeOffset.UtcNow);
     private RunningReferenceServer _server = null!;
@@ -120,7 +120,7 @@ public sealed class BackOfficeRulesTests
                 last = await client.SubmitAsync(login, "backoffice-login-submit", wrong);
             }
 
-            Assert.That(last.Element("backoffice-login-error").GetAttribute("data-reason"), Is.EqualTo("locked"), "the sixth failure locks");
+            Assert.That(last.Element("backoffice-login-error").GetAttribute("data-reason"), Is.EqualTo("credentials"), "the sixth failure locks, but says no more than an unknown ID would");
             var refused = await client.SubmitAsync(login, "backoffice-login-submit", right);
             Assert.That(refused.Screen, Is.EqualTo("backoffice-login"));
             Assert.That(refused.Text("backoffice-login-error"), Does.Contain("ロック"));
@@ -160,11 +160,49 @@ public sealed class BackOfficeRulesTests
 
             var wrong = new Dictionary<string, string> { ["StaffId"] = StaffId, ["Password"] = "nope" };
             Assert.That((await client.SubmitAsync(login, "backoffice-login-submit", wrong)).Element("backoffice-login-error").GetAttribute("data-reason"), Is.EqualTo("credentials"));
-            Assert.That((await client.SubmitAsync(login, "backoffice-login-submit", wrong)).Element("backoffice-login-error").GetAttribute("data-reason"), Is.EqualTo("locked"));
+            Assert.That((await client.SubmitAsync(login, "backoffice-login-submit", wrong)).Element("backoffice-login-error").GetAttribute("data-reason"), Is.EqualTo("credentials"), "locking says nothing");
             Assert.That((await client.SubmitAsync(login, "backoffice-login-submit", right)).Element("backoffice-login-error").GetAttribute("data-reason"), Is.EqualTo("locked"));
         }
 
         TestServers.DeleteQuietly(dir);
+    }
+
+    [Test]
+    public async Task The_failure_that_locks_a_staff_id_reads_like_an_unknown_id()
+    {
+        var dir = TestServers.NewDataDirectory();
+        await using (var server = await TestServers.StartAsync(dir))
+        {
+            using var client = new BrowserlessClient(server);
+            var login = await client.GetAsync(client.Public("/backoffice/login"));
+            var unknown = await client.SubmitAsync(login, "backoffice-login-submit", new Dictionary<string, string> { ["StaffId"] = "nobody", ["Password"] = "Wrong-pass1" });
+            HtmlPage last = login;
+            for (var i = 0; i < 6; i++)
+            {
+                last = await client.SubmitAsync(login, "backoffice-login-submit", new Dictionary<string, string> { ["StaffId"] = StaffId, ["Password"] = "Wrong-pass1" });
+            }
+
+            Assert.That(last.Text("backoffice-login-error"), Is.EqualTo(unknown.Text("backoffice-login-error")));
+            Assert.That(last.Element("backoffice-login-error").GetAttribute("data-reason"), Is.EqualTo(unknown.Element("backoffice-login-error").GetAttribute("data-reason")));
+        }
+
+        TestServers.DeleteQuietly(dir);
+    }
+
+    [Test]
+    public async Task An_unknown_staff_id_of_any_length_is_audited_truncated()
+    {
+        using var client = new BrowserlessClient(_server);
+        var login = await client.GetAsync(client.Public("/backoffice/login"));
+        var huge = "x" + new string('長', 20_000);
+        var page = await client.SubmitAsync(login, "backoffice-login-submit", new Dictionary<string, string> { ["StaffId"] = huge, ["Password"] = "nope" });
+        Assert.That(page.Element("backoffice-login-error").GetAttribute("data-reason"), Is.EqualTo("credentials"));
+        await using var scope = _server.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ShinkinDbContext>();
+        var targets = await db.AuditEntries.Where(a => a.Action == "staff.login-failed" && a.Actor == "staff:?").Select(a => a.Target).ToListAsync();
+        var entry = targets.Single(t => t!.StartsWith("x長", StringComparison.Ordinal));
+        Assert.That(entry!.Length, Is.LessThanOrEqualTo(64));
+        Assert.That(entry, Does.StartWith("x" + new string('長', 40)));
     }
 
     private static async Task<BrowserlessClient> StaffLoginAsync(RunningReferenceServer server)

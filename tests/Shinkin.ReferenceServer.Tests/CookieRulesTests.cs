@@ -85,7 +85,7 @@ public sealed class CookieRulesTests : ServerFixture
     {
         using var blocked = new BrowserlessClient(Server, keepCookies: false);
         var login = await blocked.GetAsync(blocked.Public("/backoffice/login"));
-        var page = await blocked.SubmitAsync(login, "backoffice-login-submit", new Dictionary<string, string> { ["StaffId"] = "bo-admin", ["Password"] = "Shinkin2024" });
+        var page = await blocked.SubmitAsync(login, "backoffice-login-submit", new Dictionary<string, string> { ["StaffId"] = TestServers.StaffId, ["Password"] = TestServers.StaffPassword });
         Assert.That(page.Status, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That(page.Text("cookie-required"), Is.EqualTo(CookieMessage));
     }

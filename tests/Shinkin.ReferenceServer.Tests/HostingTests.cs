@@ -145,9 +145,9 @@ public sealed class HostingTests
             Assert.That(backOffice.Screen, Is.EqualTo("backoffice-login"), "a customer session is no staff session");
 
             var login = await client.GetAsync(client.Public("/backoffice/login"));
-            var wrongStaff = await client.SubmitAsync(login, "backoffice-login-submit", new Dictionary<string, string> { ["StaffId"] = "bo-admin", ["Password"] = "nope" });
+            var wrongStaff = await client.SubmitAsync(login, "backoffice-login-submit", new Dictionary<string, string> { ["StaffId"] = TestServers.StaffId, ["Password"] = "nope" });
             Assert.That(wrongStaff.Text("backoffice-login-error"), Does.Contain("正しくありません"));
-            var staffList = await client.SubmitAsync(login, "backoffice-login-submit", new Dictionary<string, string> { ["StaffId"] = "bo-admin", ["Password"] = "Shinkin2024" });
+            var staffList = await client.SubmitAsync(login, "backoffice-login-submit", new Dictionary<string, string> { ["StaffId"] = TestServers.StaffId, ["Password"] = TestServers.StaffPassword });
             Assert.That(staffList.Screen, Is.EqualTo("backoffice-companies"));
 
             using var staffOnly = new BrowserlessClient(server, cookies: new CookieContainer());
@@ -171,7 +171,7 @@ public sealed class HostingTests
         {
             using var staff = new BrowserlessClient(server);
             var login = await staff.GetAsync(staff.Public("/backoffice/login"));
-            var list = await staff.SubmitAsync(login, "backoffice-login-submit", new Dictionary<string, string> { ["StaffId"] = "bo-admin", ["Password"] = "Shinkin2024" });
+            var list = await staff.SubmitAsync(login, "backoffice-login-submit", new Dictionary<string, string> { ["StaffId"] = TestServers.StaffId, ["Password"] = TestServers.StaffPassword });
             var form = await staff.GetAsync(new Uri(list.Url, list.Href("backoffice-new-company")));
             var empty = await staff.SubmitAsync(form, "backoffice-register", new Dictionary<string, string> { ["CompanyName"] = "" });
             Assert.That(empty.Text("backoffice-company-name-error"), Does.Contain("入力してください"));

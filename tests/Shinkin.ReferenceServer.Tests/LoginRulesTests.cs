@@ -59,6 +59,25 @@ public sealed class LoginRulesTests : ServerFixture
     }
 
     [Test]
+    public async Task The_failure_that_locks_reads_like_an_unknown_id_at_certificate_acquisition()
+    {
+        var notice = await Flows.OnboardInitialAsync(Server);
+        using var client = new BrowserlessClient(Server);
+        var input = await client.GetAsync(client.Public("/certificate/acquire"));
+        var unknown = await client.SubmitAsync(input, "acquire-submit", new Dictionary<string, string> { ["LoginId"] = "d-nobody77", ["Password"] = "Wrong1234" });
+        HtmlPage sixth = input;
+        for (var i = 0; i < 6; i++)
+        {
+            sixth = await client.SubmitAsync(input, "acquire-submit", new Dictionary<string, string> { ["LoginId"] = notice.MasterLoginId, ["Password"] = "Wrong1234" });
+        }
+
+        Assert.That(sixth.Text("acquire-error"), Is.EqualTo(unknown.Text("acquire-error")));
+        Assert.That(sixth.Element("acquire-error").GetAttribute("data-reason"), Is.EqualTo(unknown.Element("acquire-error").GetAttribute("data-reason")));
+        var right = await client.SubmitAsync(input, "acquire-submit", new Dictionary<string, string> { ["LoginId"] = notice.MasterLoginId, ["Password"] = notice.InitialPassword });
+        Assert.That(right.Element("acquire-error").GetAttribute("data-reason"), Is.EqualTo("locked"), "only the right password learns about the lock");
+    }
+
+    [Test]
     public async Task Lockout_count_comes_from_configuration()
     {
         var dir = TestServers.NewDataDirectory();
@@ -136,7 +155,7 @@ public sealed class LoginRulesTests : ServerFixture
 
         using var staff = new BrowserlessClient(Server);
         var login = await staff.GetAsync(staff.Public("/backoffice/login"));
-        var list = await staff.SubmitAsync(login, "backoffice-login-submit", new Dictionary<string, string> { ["StaffId"] = "bo-admin", ["Password"] = "Shinkin2024" });
+        var list = await staff.SubmitAsync(login, "backoffice-login-submit", new Dictionary<string, string> { ["StaffId"] = TestServers.StaffId, ["Password"] = TestServers.StaffPassword });
         Assert.That(list.Screen, Is.EqualTo("backoffice-companies"));
         var company = await staff.GetAsync(new Uri(list.Url, list.Href($"backoffice-company-open-{notice.CompanyNumber}")));
         Assert.That(company.Text($"backoffice-user-login-state-{notice.MasterLoginId}"), Is.EqualTo("ロック中"));

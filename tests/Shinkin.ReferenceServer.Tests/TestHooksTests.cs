@@ -15,8 +15,8 @@ namespace Shinkin.ReferenceServer.Tests;
 [Parallelizable(ParallelScope.Self)]
 public sealed class TestHooksTests : ServerFixture
 {
-    private const string StaffId = "bo-admin";
-    private const string StaffPassword = "Shinkin2024";
+    private const string StaffId = TestServers.StaffId;
+    private const string StaffPassword = TestServers.StaffPassword;
 
     private RunningReferenceServer _off = null!;
     private string _offDirectory = null!;

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Shinkin.Cli.Commands;
 
 /// <summary>The verbs behind ./harness that need .NET: serve, check-env, spec, report and small helpers.</summary>
@@ -12,11 +14,15 @@ public static class CommandLine
         }
 
         using var cts = new CancellationTokenSource();
-        Console.CancelKeyPress += (_, e) =>
-        {
-            e.Cancel = true;
-            cts.Cancel();
-        };
+        // SIGINT (Ctrl+C), SIGTERM (kill, systemd, docker stop) and SIGQUIT end the verb through its token, so
+        // `serve` stops the server and checkpoints its database instead of dying (or, for SIGTERM, hanging).
+        var signals = new[] { PosixSignal.SIGINT, PosixSignal.SIGTERM, PosixSignal.SIGQUIT }
+            .Select(signal => PosixSignalRegistration.Create(signal, context =>
+            {
+                context.Cancel = true;
+                cts.Cancel();
+            }))
+            .ToList();
 
         var rest = args.Skip(1).ToList();
         try
@@ -37,6 +43,10 @@ public static class CommandLine
         {
             stderr.WriteLine("cancelled");
             return 2;
+        }
+        finally
+        {
+            signals.ForEach(registration => registration.Dispose());
         }
     }
 

@@ -63,6 +63,11 @@ public static class ServeCommand
             stdout.WriteLine($"当金庫 業務画面 (back office) {new Uri(server.PublicUrl, "/backoffice")}");
             stdout.WriteLine($"CA certificate (import as trusted root in the browser) {server.CaCertificatePemPath}");
             stdout.WriteLine($"data folder               {server.DataDirectory}");
+            stdout.WriteLine(server.GeneratedStaffPassword is { } staffPassword
+                ? $"back-office login         {server.StaffId} / {staffPassword}  (shown only now; delete {server.StaffPasswordHashFile} for a new one)"
+                : $"back-office login         {server.StaffId} / " + (server.StaffPasswordHashFile is null
+                    ? "BackOffice:StaffPassword (configured)"
+                    : $"the password shown at this folder's first start (delete {server.StaffPasswordHashFile} for a new one)"));
             if (!testHooks)
             {
                 stdout.WriteLine("test hooks                off (no data-testid, data-screen or render-id in the pages)");

@@ -42,7 +42,10 @@ public static class BackOfficeApi
             }
             catch (OnboardingException e)
             {
-                return Results.Problem(e.Message, statusCode: StatusCodes.Status400BadRequest);
+                return Results.Problem(
+                    e.Message,
+                    statusCode: e.StatusCode,
+                    extensions: e.Field is null ? null : new Dictionary<string, object?> { ["field"] = e.Field });
             }
         });
 

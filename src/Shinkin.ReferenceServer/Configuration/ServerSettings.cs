@@ -37,6 +37,9 @@ public sealed class SecuritySettings
 
     public int SessionIdleTimeoutMinutes { get; set; } = 20;
 
+    /// <summary>A session ends this long after login however busy it is (a stolen cookie is not good forever): 8 hours, a working day.</summary>
+    public int SessionAbsoluteLifetimeMinutes { get; set; } = 480;
+
     /// <summary>How long a multi-step form (confirmation screens) may stay open.</summary>
     public int DraftLifetimeMinutes { get; set; } = 30;
 }
@@ -56,7 +59,14 @@ public sealed class UserRuleSettings
 
     public int InitialPasswordMaxLength { get; set; } = 12;
 
+    /// <summary>In text elements (what a person counts as characters: 👨‍👩‍👧 is one).</summary>
     public int UserNameMaxLength { get; set; } = 40;
+
+    /// <summary>Hard cap in UTF-16 code units, so combining marks cannot stack a "40-character" name to any size.</summary>
+    public int UserNameMaxCodeUnits { get; set; } = 160;
+
+    /// <summary>Company names (test-data API), in text elements; the database column holds 100.</summary>
+    public int CompanyNameMaxLength { get; set; } = 100;
 
     public int EmailMaxLength { get; set; } = 128;
 }
@@ -76,15 +86,24 @@ public sealed class BackOfficeSettings
 {
     public const string Section = "BackOffice";
 
-    /// <summary>Default staff account for a local reference server (documented in README.md).</summary>
-    public string StaffId { get; set; } = "bo-admin";
+    public const string DefaultStaffId = "bo-admin";
 
-    public string StaffPassword { get; set; } = "Shinkin2024";
+    /// <summary>The staff ID of the one back-office account.</summary>
+    public string StaffId { get; set; } = DefaultStaffId;
+
+    /// <summary>
+    /// Empty (the default): a password is generated for the data folder at its first start, shown once
+    /// (<c>shinkin serve</c>, <c>dotnet run</c>) and kept only as a hash in <c>staff-password.hash</c>.
+    /// </summary>
+    public string? StaffPassword { get; set; }
 
     /// <summary>Test-data API key; a random key is generated at start when empty.</summary>
     public string? ApiKey { get; set; }
 
     public int SessionIdleTimeoutMinutes { get; set; } = 30;
+
+    /// <summary>A staff session ends this long after login however busy it is.</summary>
+    public int SessionAbsoluteLifetimeMinutes { get; set; } = 480;
 
     /// <summary>Consecutive wrong staff passwords that lock the staff ID; the customers' count (manual: 6).</summary>
     public int LockoutThreshold { get; set; } = 6;

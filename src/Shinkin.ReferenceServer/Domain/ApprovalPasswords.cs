@@ -44,30 +44,27 @@ public sealed class ApprovalPasswords(ShinkinDbContext db, PasswordHasher hasher
 
         if (user.ApprovalPasswordHash is not null && hasher.Verify(user.ApprovalPasswordHash, password))
         {
-            if (user.FailedApprovalCount != 0)
-            {
-                user.FailedApprovalCount = 0;
-                await db.SaveChangesAsync(cancellationToken);
-            }
-
-            return null;
+            // A parallel failure may have locked it since the row was read.
+            return await FailureCounter.ResetAsync(db, user, FailureKind.ApprovalPassword, cancellationToken) ? null : LockedMessage(user);
         }
 
-        user.FailedApprovalCount++;
-        string result = WrongMessage;
-        if (user.FailedApprovalCount >= settings.Value.ApprovalLockoutThreshold)
+        var counted = await FailureCounter.CountAsync(db, user, FailureKind.ApprovalPassword, settings.Value.ApprovalLockoutThreshold, time.GetUtcNow().UtcDateTime, cancellationToken);
+        if (counted.AlreadyLocked)
         {
-            user.ApprovalLockedAt = time.GetUtcNow().UtcDateTime;
-            audit.Add(user.LoginId, "approval-password.locked", user.LoginId, $"failures={user.FailedApprovalCount}");
-            result = LockedMessage(user);
+            return LockedMessage(user);
+        }
+
+        if (counted.LockedNow)
+        {
+            audit.Add(user.LoginId, "approval-password.locked", user.LoginId, $"failures={counted.Count}");
         }
         else
         {
-            audit.Add(user.LoginId, "approval-password.failed", user.LoginId, $"failures={user.FailedApprovalCount}");
+            audit.Add(user.LoginId, "approval-password.failed", user.LoginId, $"failures={counted.Count}");
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        return result;
+        return counted.LockedNow ? LockedMessage(user) : WrongMessage;
     }
 
     public DateTime? ExpiresAt(CustomerUser user) =>

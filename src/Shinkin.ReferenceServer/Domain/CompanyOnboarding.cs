@@ -5,8 +5,16 @@ using Shinkin.ReferenceServer.Security;
 
 namespace Shinkin.ReferenceServer.Domain;
 
-/// <summary>A request the back office refuses, with a Japanese reason.</summary>
-public sealed class OnboardingException(string message) : Exception(message);
+/// <summary>A request the back office refuses, with a Japanese reason (HTTP 400 from the test-data API, 409 for a clash).</summary>
+public sealed class OnboardingException(string message, int statusCode = 400, string? field = null) : Exception(message)
+{
+    public const string LoginIdTaken = "このログインIDは既に使用されています。";
+
+    public int StatusCode { get; } = statusCode;
+
+    /// <summary>The request's JSON field the reason is about (e.g. "companyName", "accounts[0].accountNumber").</summary>
+    public string? Field { get; } = field;
+}
 
 /// <summary>Registers contracted companies and their users (back office screens and test-data API).</summary>
 public sealed class CompanyOnboarding(
@@ -28,12 +36,39 @@ public sealed class CompanyOnboarding(
             "ready" => true,
             _ => throw new OnboardingException("masterState は \"initial\" または \"ready\" を指定してください。"),
         };
-        var accounts = request.Accounts is { Count: > 0 } ? request.Accounts : null;
-        foreach (var account in accounts ?? [])
+        if (!string.IsNullOrWhiteSpace(request.CompanyName))
         {
+            Ensure(rules.CheckCompanyName(request.CompanyName.Trim()), "companyName");
+        }
+
+        if (!string.IsNullOrWhiteSpace(request.MasterUserName))
+        {
+            Ensure(rules.CheckUserName(request.MasterUserName.Trim(), "マスターユーザ名"), "masterUserName");
+        }
+
+        var accounts = request.Accounts is { Count: > 0 } ? request.Accounts : null;
+        for (var i = 0; i < (accounts?.Count ?? 0); i++)
+        {
+            var account = accounts![i];
+            if (account is null)
+            {
+                throw new OnboardingException("口座を指定してください。", field: $"accounts[{i}]");
+            }
+
             if (account.Kind is not ("当座" or "普通"))
             {
-                throw new OnboardingException("口座種別は「当座」または「普通」を指定してください。");
+                throw new OnboardingException("口座種別は「当座」または「普通」を指定してください。", field: $"accounts[{i}].kind");
+            }
+
+            Ensure(InputRules.CheckDisplayText(account.BranchName, "支店名", 30, 120), $"accounts[{i}].branchName");
+            if (account.BranchCode is not { Length: 3 } || !account.BranchCode.All(char.IsAsciiDigit))
+            {
+                throw new OnboardingException("支店番号は半角数字3桁で指定してください。", field: $"accounts[{i}].branchCode");
+            }
+
+            if (account.AccountNumber is not { Length: 7 } || !account.AccountNumber.All(char.IsAsciiDigit))
+            {
+                throw new OnboardingException("口座番号は半角数字7桁で指定してください。", field: $"accounts[{i}].accountNumber");
             }
         }
 
@@ -60,14 +95,14 @@ public sealed class CompanyOnboarding(
         var body = request.LoginId is { Length: > 0 } id
             ? (id.StartsWith(prefix, StringComparison.Ordinal) ? id[prefix.Length..] : id)
             : "u" + SecretTokens.NewPassword(8).ToLowerInvariant();
-        Ensure(rules.CheckLoginIdBody(body));
+        Ensure(rules.CheckLoginIdBody(body), "loginId");
         var loginId = prefix + body;
         var initialPassword = request.InitialPassword ?? SecretTokens.NewPassword(10);
-        Ensure(rules.CheckInitialPassword(initialPassword, "初回ログインパスワード"));
+        Ensure(rules.CheckInitialPassword(initialPassword, "初回ログインパスワード"), "initialPassword");
         var userName = request.UserName ?? $"一般ユーザ {body}";
-        Ensure(rules.CheckUserName(userName));
+        Ensure(rules.CheckUserName(userName), "userName");
         var email = request.Email ?? $"{body}@example.com";
-        Ensure(rules.CheckEmail(email));
+        Ensure(rules.CheckEmail(email), "email");
 
         var accountIds = company.Accounts.Select(a => a.Id).ToList();
         var all = PermissionSet.All(accountIds);
@@ -82,13 +117,16 @@ public sealed class CompanyOnboarding(
         string? approvalHash = null;
         if (permissions.HasAnyApprover)
         {
-            Ensure(rules.CheckNewPassword(request.InitialApprovalPassword, "初期承認パスワード", loginId));
+            Ensure(rules.CheckNewPassword(request.InitialApprovalPassword, "初期承認パスワード", loginId), "initialApprovalPassword");
             approvalHash = hasher.Hash(request.InitialApprovalPassword!);
         }
 
+        // All or nothing: the user, its certificate and its audit row commit together, and the writer lock
+        // (SQLite BEGIN IMMEDIATE) taken before the check makes a parallel creation of the same ID wait and see it.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (await db.Users.AnyAsync(u => u.LoginId == loginId, cancellationToken))
         {
-            throw new OnboardingException("このログインIDは既に使用されています。");
+            throw new OnboardingException(OnboardingException.LoginIdTaken, StatusCodes.Status409Conflict);
         }
 
         var now = time.GetUtcNow().UtcDateTime;
@@ -122,6 +160,7 @@ public sealed class CompanyOnboarding(
 
         audit.Add(actor, "user.create-direct", loginId, $"rights={request.Rights} certificate={request.Certificate}");
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return new CreatedUser
         {
             LoginId = loginId,
@@ -147,8 +186,8 @@ public sealed class CompanyOnboarding(
         string? approvalHash = null;
         if (ready)
         {
-            Ensure(rules.CheckNewPassword(request.MasterLoginPassword, "masterLoginPassword", loginId));
-            Ensure(rules.CheckNewPassword(request.MasterApprovalPassword, "masterApprovalPassword", loginId));
+            Ensure(rules.CheckNewPassword(request.MasterLoginPassword, "masterLoginPassword", loginId), "masterLoginPassword");
+            Ensure(rules.CheckNewPassword(request.MasterApprovalPassword, "masterApprovalPassword", loginId), "masterApprovalPassword");
             loginPasswordHash = hasher.Hash(request.MasterLoginPassword!);
             approvalHash = hasher.Hash(request.MasterApprovalPassword!);
         }
@@ -210,11 +249,11 @@ public sealed class CompanyOnboarding(
         };
     }
 
-    private static void Ensure(string? error)
+    private static void Ensure(string? error, string field)
     {
         if (error is not null)
         {
-            throw new OnboardingException(error);
+            throw new OnboardingException(error, field: field);
         }
     }
 }

@@ -84,17 +84,37 @@ public sealed class InputRules(IOptions<SecuritySettings> security, IOptions<Use
         return CheckAlphanumericLength(value, label, Users.InitialPasswordMinLength, Users.InitialPasswordMaxLength);
     }
 
-    public string? CheckUserName(string? value)
+    public string? CheckUserName(string? value, string label = "ユーザ名") => CheckDisplayText(value, label, Users.UserNameMaxLength, Users.UserNameMaxCodeUnits);
+
+    public string? CheckCompanyName(string? value) => CheckDisplayText(value, "会社名", Users.CompanyNameMaxLength, Users.CompanyNameMaxLength * 4);
+
+    /// <summary>
+    /// Names shown to people: at most <paramref name="maxTextElements"/> characters as a person counts them (grapheme
+    /// clusters) and <paramref name="maxCodeUnits"/> UTF-16 units, with no control characters and no bidi
+    /// controls (U+202A–U+202E, U+2066–U+2069, U+200E/U+200F, U+061C) that would make a name display as another.
+    /// </summary>
+    public static string? CheckDisplayText(string? value, string label, int maxTextElements, int maxCodeUnits)
     {
         if (string.IsNullOrWhiteSpace(value))
         {
-            return Required("ユーザ名");
+            return Required(label);
         }
 
-        return new System.Globalization.StringInfo(value).LengthInTextElements > Users.UserNameMaxLength
-            ? $"ユーザ名は{Users.UserNameMaxLength}文字以内で入力してください。"
+        if (value.Any(IsForbiddenInNames))
+        {
+            return $"{label}に使用できない文字（制御文字・文字の向きを変える記号）が含まれています。";
+        }
+
+        return value.Length > maxCodeUnits || new System.Globalization.StringInfo(value).LengthInTextElements > maxTextElements
+            ? $"{label}は{maxTextElements}文字以内で入力してください。"
             : null;
     }
+
+    public static bool IsForbiddenInNames(char c) =>
+        char.IsControl(c)
+        || c is >= '\u202A' and <= '\u202E'
+        || c is >= '\u2066' and <= '\u2069'
+        || c is '\u200E' or '\u200F' or '\u061C';
 
     public string? CheckEmail(string? value)
     {

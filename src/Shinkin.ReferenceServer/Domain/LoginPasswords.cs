@@ -23,7 +23,7 @@ public sealed class LoginPasswords(ShinkinDbContext db, PasswordHasher hasher, I
         ? "ログインパスワードがロックされているため、ご利用いただけません。当金庫にロック解除をご依頼ください。"
         : "ログインパスワードがロックされているため、ご利用いただけません。マスターユーザにロック解除を依頼してください。";
 
-    /// <summary>Checks and records the attempt; failures are saved at once, success resets the count (saved by the caller).</summary>
+    /// <summary>Checks and records the attempt: failures are counted atomically and saved at once, success resets the count.</summary>
     public async Task<LoginCheck> CheckAsync(CustomerUser? user, string password, string where, CancellationToken cancellationToken)
     {
         if (user is null)
@@ -41,24 +41,27 @@ public sealed class LoginPasswords(ShinkinDbContext db, PasswordHasher hasher, I
 
         if (correct)
         {
-            user.FailedLoginCount = 0;
-            return LoginCheck.Success;
+            // A parallel failure may have locked the account since it was read.
+            return await FailureCounter.ResetAsync(db, user, FailureKind.LoginPassword, cancellationToken) ? LoginCheck.Success : LoginCheck.Locked;
         }
 
-        user.FailedLoginCount++;
-        var result = LoginCheck.Wrong;
-        if (user.FailedLoginCount >= settings.Value.LockoutThreshold)
+        var counted = await FailureCounter.CountAsync(db, user, FailureKind.LoginPassword, settings.Value.LockoutThreshold, time.GetUtcNow().UtcDateTime, cancellationToken);
+        if (counted.AlreadyLocked)
         {
-            user.LoginLockedAt = time.GetUtcNow().UtcDateTime;
-            audit.Add(user.LoginId, "login-password.locked", user.LoginId, $"{where} failures={user.FailedLoginCount}");
-            result = LoginCheck.LockedNow;
+            // Locked by a parallel attempt after this one read the row: nothing more to count.
+            return LoginCheck.Wrong;
+        }
+
+        if (counted.LockedNow)
+        {
+            audit.Add(user.LoginId, "login-password.locked", user.LoginId, $"{where} failures={counted.Count}");
         }
         else
         {
-            audit.Add(user.LoginId, "login-password.failed", user.LoginId, $"{where} failures={user.FailedLoginCount}");
+            audit.Add(user.LoginId, "login-password.failed", user.LoginId, $"{where} failures={counted.Count}");
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        return result;
+        return counted.LockedNow ? LoginCheck.LockedNow : LoginCheck.Wrong;
     }
 }

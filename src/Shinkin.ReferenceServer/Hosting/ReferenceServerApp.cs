@@ -50,9 +50,14 @@ public static class ReferenceServerApp
         var endpoints = new ServerEndpoints(urlHost);
         var ca = CertificateAuthority.LoadOrCreate(dataDirectory, options.Host, TimeProvider.System);
         var apiKey = builder.Configuration[$"{BackOfficeSettings.Section}:ApiKey"] is { Length: > 0 } key ? key : SecretTokens.NewToken();
+        var backOffice = builder.Configuration.GetSection(BackOfficeSettings.Section).Get<BackOfficeSettings>() ?? new BackOfficeSettings();
+        StaffCredential.EnsureSafeToExpose(options.Host, backOffice);
+        var security = builder.Configuration.GetSection(SecuritySettings.Section).Get<SecuritySettings>() ?? new SecuritySettings();
+        var staff = StaffCredential.LoadOrCreate(backOffice, dataDirectory, new PasswordHasher(Microsoft.Extensions.Options.Options.Create(security)));
 
         ConfigureKestrel(builder, options, ca, endpoints);
         ConfigureServices(builder, dataDirectory, ca, endpoints, apiKey);
+        builder.Services.AddSingleton(staff);
         options.ConfigureServices?.Invoke(builder.Services);
 
         var app = builder.Build();
@@ -161,6 +166,16 @@ public static class ReferenceServerApp
         services.AddSingleton<InputRules>();
 
         var databasePath = Path.Combine(dataDirectory, "shinkin.db");
+        // SQLite creates -wal and -shm with the database file's mode, so an owner-only database keeps them owner-only too.
+        if (!File.Exists(databasePath))
+        {
+            PrivateFiles.Write(databasePath, "");
+        }
+
+        foreach (var file in new[] { databasePath, databasePath + "-wal", databasePath + "-shm" })
+        {
+            PrivateFiles.Restrict(file);
+        }
         var connectionString = new SqliteConnectionStringBuilder { DataSource = databasePath, Pooling = true, DefaultTimeout = 30 }.ToString();
         services.AddDbContext<ShinkinDbContext>(db => db.UseSqlite(connectionString));
         services.AddSingleton(new DatabaseLocation(connectionString));

@@ -51,6 +51,10 @@ public sealed class RunningReferenceServer : IAsyncDisposable
         CaSpkiSha256Base64 = ca.CaSpkiSha256Base64 + "," + ca.ServerSpkiSha256Base64;
         BackOfficeApiKey = secrets.BackOfficeApiKey;
         DataDirectory = secrets.DataDirectory;
+        var staff = app.Services.GetRequiredService<Security.StaffCredential>();
+        StaffId = staff.StaffId;
+        GeneratedStaffPassword = staff.GeneratedPassword;
+        StaffPasswordHashFile = staff.HashFile;
     }
 
     /// <summary>https://127.0.0.1:&lt;port&gt;/ → 当金庫ホームページ.</summary>
@@ -72,6 +76,18 @@ public sealed class RunningReferenceServer : IAsyncDisposable
     public string BackOfficeApiKey { get; }
 
     public string DataDirectory { get; }
+
+    /// <summary>The back-office staff ID (<c>BackOffice:StaffId</c>, default bo-admin).</summary>
+    public string StaffId { get; }
+
+    /// <summary>
+    /// The staff password generated at this start (the data folder had none and none is configured): show it once.
+    /// Null on later starts (only its hash is kept) and when <c>BackOffice:StaffPassword</c> is set.
+    /// </summary>
+    public string? GeneratedStaffPassword { get; }
+
+    /// <summary>Where the generated staff password's hash lives (delete it to get a new password at the next start); null when configured.</summary>
+    public string? StaffPasswordHashFile { get; }
 
     /// <summary>The application's services (tests may inspect the database through a scope).</summary>
     public IServiceProvider Services => _app.Services;
@@ -97,8 +113,41 @@ public sealed class RunningReferenceServer : IAsyncDisposable
         var connectionString = _app.Services.GetRequiredService<DatabaseLocation>().ConnectionString;
         await _app.StopAsync();
         await _app.DisposeAsync();
-        // Pooled connections would keep the SQLite file (and its WAL) open after the server is gone.
-        using var connection = new SqliteConnection(connectionString);
-        SqliteConnection.ClearPool(connection);
+        await DatabaseShutdown.CheckpointAsync(connectionString);
+    }
+}
+
+/// <summary>What the database needs when the server stops.</summary>
+public static class DatabaseShutdown
+{
+    /// <summary>
+    /// Closes the pooled connections (they would keep the SQLite file and its WAL open after the server is gone)
+    /// and folds the WAL into shinkin.db, truncating it, so a copied or backed-up data folder is complete on its own.
+    /// </summary>
+    public static async Task CheckpointAsync(string connectionString)
+    {
+        using (var pooled = new SqliteConnection(connectionString))
+        {
+            SqliteConnection.ClearPool(pooled);
+        }
+
+        var builder = new SqliteConnectionStringBuilder(connectionString) { Pooling = false, Mode = SqliteOpenMode.ReadWrite };
+        if (!File.Exists(builder.DataSource))
+        {
+            return;
+        }
+
+        try
+        {
+            await using var connection = new SqliteConnection(builder.ToString());
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
+            await command.ExecuteNonQueryAsync();
+        }
+        catch (SqliteException)
+        {
+            // Best effort: the folder may be going away; SQLite replays a leftover WAL at the next start.
+        }
     }
 }

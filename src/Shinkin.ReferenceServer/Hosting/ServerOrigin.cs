@@ -37,16 +37,24 @@ public sealed class ServerEndpoints
 
     public Uri CertificateUrl => new($"https://{UrlHost}:{CertificatePort}/");
 
+    public bool IsOwnHostName(string host) =>
+        string.Equals(host, UrlHost, StringComparison.OrdinalIgnoreCase)
+        || host is "127.0.0.1" or "[::1]"
+        || string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase);
+
     public void Attach(Func<int> publicPort, Func<int> certificatePort)
     {
         _publicPort = publicPort;
         _certificatePort = certificatePort;
     }
 
-    /// <summary>Absolute URL on the other origin, keeping the host name the browser used (cookies are per host).</summary>
+    /// <summary>
+    /// Absolute URL on the other origin. The browser's host name is kept only when it is one of the names the server
+    /// certificate covers (cookies are per host); any other Host header (spoofed, or a proxy's) gets the configured origin.
+    /// </summary>
     public string Url(ServerOrigin origin, string? requestHost, string path)
     {
-        var host = string.IsNullOrEmpty(requestHost) ? UrlHost : requestHost;
+        var host = requestHost is not null && IsOwnHostName(requestHost) ? requestHost : UrlHost;
         var port = origin == ServerOrigin.Public ? PublicPort : CertificatePort;
         return $"https://{host}:{port}{path}";
     }

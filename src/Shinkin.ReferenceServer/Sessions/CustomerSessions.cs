@@ -40,12 +40,13 @@ public sealed class CustomerSessions(ShinkinDbContext db, TimeProvider time, IOp
         }
 
         var now = time.GetUtcNow().UtcDateTime;
-        if (now - session.LastSeenAt > TimeSpan.FromMinutes(settings.Value.SessionIdleTimeoutMinutes))
+        var expired = now - session.CreatedAt > TimeSpan.FromMinutes(settings.Value.SessionAbsoluteLifetimeMinutes);
+        if (expired || now - session.LastSeenAt > TimeSpan.FromMinutes(settings.Value.SessionIdleTimeoutMinutes))
         {
             session.EndedAt = now;
-            session.EndReason = "timeout";
+            session.EndReason = expired ? "lifetime" : "timeout";
             context.Items[AuditTrail.SessionRefItem] = SecretTokens.SessionRef(session.TokenHash);
-            audit.Add(session.User?.LoginId ?? "system", "session.timeout", session.User?.LoginId);
+            audit.Add(session.User?.LoginId ?? "system", expired ? "session.lifetime-ended" : "session.timeout", session.User?.LoginId);
             await db.SaveChangesAsync(context.RequestAborted);
             return new SessionLookup(SessionState.TimedOut, null);
         }
@@ -91,6 +92,21 @@ public sealed class CustomerSessions(ShinkinDbContext db, TimeProvider time, IOp
         context.Items[AuditTrail.SessionRefItem] = SecretTokens.SessionRef(session.TokenHash);
         context.Response.Cookies.Append(CookieName, token, CookieOptions());
         return session;
+    }
+
+    /// <summary>Ends every other open session of the user (after a password change: whoever else was in is out).</summary>
+    public async Task<int> EndOthersAsync(CustomerSession current, string reason, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(current);
+        var now = time.GetUtcNow().UtcDateTime;
+        var others = await db.CustomerSessions.Where(s => s.UserId == current.UserId && s.EndedAt == null && s.Id != current.Id).ToListAsync(cancellationToken);
+        foreach (var other in others)
+        {
+            other.EndedAt = now;
+            other.EndReason = reason;
+        }
+
+        return others.Count;
     }
 
     public void End(HttpContext context, CustomerSession session, string reason)

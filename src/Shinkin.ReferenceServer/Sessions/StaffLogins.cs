@@ -18,27 +18,28 @@ public enum StaffLoginCheck
 }
 
 /// <summary>Back-office staff login with lockout after the configured count of consecutive failures.</summary>
-public sealed class StaffLogins(ShinkinDbContext db, AuditTrail audit, TimeProvider time, IOptions<BackOfficeSettings> settings)
+public sealed class StaffLogins(ShinkinDbContext db, AuditTrail audit, TimeProvider time, IOptions<BackOfficeSettings> settings, StaffCredential credential, PasswordHasher hasher)
 {
     public async Task<StaffLoginCheck> CheckAsync(string? staffId, string? password, CancellationToken cancellationToken)
     {
         var configured = settings.Value;
-        var idOk = SecretTokens.FixedTimeEquals(staffId ?? "", configured.StaffId);
-        var passwordOk = SecretTokens.FixedTimeEquals(password ?? "", configured.StaffPassword);
+        var idOk = SecretTokens.FixedTimeEquals(staffId ?? "", credential.StaffId);
+        // Hashed either way, so a wrong ID costs the same time as a wrong password.
+        var passwordOk = idOk ? hasher.Verify(credential.PasswordHash, password ?? "") : hasher.VerifyAgainstNothing(password ?? "");
         if (!idOk)
         {
             // Failures against unknown IDs lock nothing, so guessing IDs cannot lock the real one.
-            audit.Add("staff:?", "staff.login-failed", staffId);
+            audit.Add("staff:?", "staff.login-failed", AuditTrail.Truncate(staffId));
             await db.SaveChangesAsync(cancellationToken);
             return StaffLoginCheck.Wrong;
         }
 
         // One writer at a time (SQLite BEGIN IMMEDIATE), so concurrent failures are all counted.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var account = await db.StaffAccounts.SingleOrDefaultAsync(a => a.StaffId == configured.StaffId, cancellationToken);
+        var account = await db.StaffAccounts.SingleOrDefaultAsync(a => a.StaffId == credential.StaffId, cancellationToken);
         if (account is null)
         {
-            account = new StaffAccount { StaffId = configured.StaffId };
+            account = new StaffAccount { StaffId = credential.StaffId };
             db.StaffAccounts.Add(account);
         }
 
@@ -47,13 +48,13 @@ public sealed class StaffLogins(ShinkinDbContext db, AuditTrail audit, TimeProvi
         {
             account.LockedAt = null;
             account.FailedLoginCount = 0;
-            audit.Add("system", "staff.unlocked", configured.StaffId, $"after {configured.LockoutMinutes} minutes");
+            audit.Add("system", "staff.unlocked", credential.StaffId, $"after {configured.LockoutMinutes} minutes");
         }
 
         StaffLoginCheck result;
         if (account.LockedAt is not null)
         {
-            audit.Add("staff:" + configured.StaffId, "staff.login-refused", configured.StaffId, "locked");
+            audit.Add("staff:" + credential.StaffId, "staff.login-refused", credential.StaffId, "locked");
             result = passwordOk ? StaffLoginCheck.Locked : StaffLoginCheck.Wrong;
         }
         else if (passwordOk)
@@ -67,12 +68,12 @@ public sealed class StaffLogins(ShinkinDbContext db, AuditTrail audit, TimeProvi
             if (account.FailedLoginCount >= configured.LockoutThreshold)
             {
                 account.LockedAt = now;
-                audit.Add("staff:" + configured.StaffId, "staff.locked", configured.StaffId, $"failures={account.FailedLoginCount}");
+                audit.Add("staff:" + credential.StaffId, "staff.locked", credential.StaffId, $"failures={account.FailedLoginCount}");
                 result = StaffLoginCheck.LockedNow;
             }
             else
             {
-                audit.Add("staff:" + configured.StaffId, "staff.login-failed", configured.StaffId, $"failures={account.FailedLoginCount}");
+                audit.Add("staff:" + credential.StaffId, "staff.login-failed", credential.StaffId, $"failures={account.FailedLoginCount}");
                 result = StaffLoginCheck.Wrong;
             }
         }

@@ -32,7 +32,8 @@ public sealed class StaffSessions(ShinkinDbContext db, TimeProvider time, IOptio
         }
 
         var now = time.GetUtcNow().UtcDateTime;
-        if (now - session.LastSeenAt > TimeSpan.FromMinutes(settings.Value.SessionIdleTimeoutMinutes))
+        if (now - session.LastSeenAt > TimeSpan.FromMinutes(settings.Value.SessionIdleTimeoutMinutes)
+            || now - session.CreatedAt > TimeSpan.FromMinutes(settings.Value.SessionAbsoluteLifetimeMinutes))
         {
             session.EndedAt = now;
             context.Items[AuditTrail.SessionRefItem] = SecretTokens.SessionRef(session.TokenHash);

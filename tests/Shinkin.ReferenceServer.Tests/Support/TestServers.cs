@@ -5,6 +5,11 @@ namespace Shinkin.ReferenceServer.Tests.Support;
 /// <summary>Starts real reference servers (Kestrel, TLS on loopback) in throw-away data directories.</summary>
 public static class TestServers
 {
+    /// <summary>The back-office login of every test server (configured, so no password is generated into the data folder).</summary>
+    public const string StaffId = "bo-admin";
+
+    public const string StaffPassword = "Staff-Test-Pass-7";
+
     public static string NewDataDirectory() =>
         Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "shinkin-rs-tests", Guid.NewGuid().ToString("N"))).FullName;
 
@@ -18,6 +23,7 @@ public static class TestServers
         {
             // Hashing cost is not what these tests are about; the production default is asserted separately.
             ["Security:Pbkdf2Iterations"] = "1000",
+            ["BackOffice:StaffPassword"] = StaffPassword,
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

@@ -33,11 +33,12 @@ public sealed class BackOfficeLoginModel(StaffLogins staffLogins, StaffSessions 
         var ct = HttpContext.RequestAborted;
         switch (await staffLogins.CheckAsync(StaffId, Password, ct))
         {
-            case StaffLoginCheck.Wrong:
+            // The failure that locks reads like any other: unknown IDs never lock, so "locked" would confirm the ID.
+            case StaffLoginCheck.Wrong or StaffLoginCheck.LockedNow:
                 Error = "職員IDまたはパスワードが正しくありません。";
                 ErrorReason = "credentials";
                 return Page();
-            case StaffLoginCheck.Locked or StaffLoginCheck.LockedNow:
+            case StaffLoginCheck.Locked:
                 Error = staffLogins.LockedMessage();
                 ErrorReason = "locked";
                 return Page();

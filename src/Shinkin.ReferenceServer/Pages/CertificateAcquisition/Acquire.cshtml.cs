@@ -83,9 +83,10 @@ public sealed class AcquireModel(
         var result = await loginPasswords.CheckAsync(user, Password!, "certificate-acquire", ct);
         switch (result)
         {
-            case LoginCheck.Wrong:
+            // The failure that locks reads like any other: an unknown ID never locks, so saying "locked" would confirm the ID.
+            case LoginCheck.Wrong or LoginCheck.LockedNow:
                 return Fail(GenericFailure, "credentials");
-            case LoginCheck.Locked or LoginCheck.LockedNow:
+            case LoginCheck.Locked:
                 return Fail(LoginPasswords.LockedMessage(user!), "locked");
         }
 

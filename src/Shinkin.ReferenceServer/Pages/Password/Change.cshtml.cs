@@ -73,7 +73,8 @@ public sealed class PasswordChangeModel(InputRules rules, LoginPasswords loginPa
         user.LoginPasswordIsInitial = false;
         user.UpdatedAt = now;
         CustomerSession.PasswordChangeRequired = false;
-        Audit.Add(user.LoginId, "login-password.changed", user.LoginId);
+        var ended = await Sessions.EndOthersAsync(CustomerSession, "password-changed", ct);
+        Audit.Add(user.LoginId, "login-password.changed", user.LoginId, ended > 0 ? $"other sessions ended={ended}" : null);
         await Db.SaveChangesAsync(ct);
         return Redirect("/services?changed=1");
     }
