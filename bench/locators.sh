@@ -2,10 +2,13 @@
 # Labels vs test ids: the whole feature suite on Playwright Chromium against the embedded reference server,
 # RUNS times per locator mode (alternating, so machine drift hits both), wall time and the sum of scenario
 # durations per run, medians printed as a Markdown table for bench/results.md.
-#   bench/locators.sh [RUNS]      (default 3; needs a built tree: ./harness setup)
+#   bench/locators.sh [RUNS] [FILTER]   (default 3 runs, every feature; FILTER is a dotnet test --filter; needs ./harness setup)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS="${1:-3}"
+FILTER="${2:-}"
+filter_args=()
+[[ -n "$FILTER" ]] && filter_args=(--filter "$FILTER")
 OUT="$(mktemp -d /tmp/shinkin-locators-XXXX)"
 declare -A WALL SUM
 for i in $(seq 1 "$RUNS"); do
@@ -13,7 +16,7 @@ for i in $(seq 1 "$RUNS"); do
     dir="$OUT/$mode-$i"
     start=$(date +%s.%N)
     SHINKIN_RUN_DIR="$dir" SHINKIN_LOCATORS="$mode" dotnet test Features/Shinkin.Features.csproj --no-build --nologo \
-      --settings runsettings/playwright-chromium.runsettings -- NUnit.NumberOfTestWorkers=2 >"$dir.log" 2>&1 || true
+      --settings runsettings/playwright-chromium.runsettings "${filter_args[@]}" -- NUnit.NumberOfTestWorkers=2 >"$dir.log" 2>&1 || true
     end=$(date +%s.%N)
     wall=$(python3 -c "print(round($end-$start,1))")
     sum=$(python3 - "$dir" <<'PY'
