@@ -33,7 +33,7 @@ PY
     WALL[$mode]+="$wall "; SUM[$mode]+="$sum "
   done
 done
-median() { python3 -c "import statistics,sys; print(statistics.median(map(float, sys.argv[1:])))" $1; }
+median() { python3 -c "import statistics,sys; print(round(statistics.median(map(float, sys.argv[1:])), 1))" $1; }
 echo
 echo "| locators | runs | wall time median (s) | sum of scenario durations median (s) |"
 echo "|---|---|---|---|"
