@@ -6,7 +6,7 @@ using NUnit.Framework;
 namespace Shinkin.Conventions.Tests;
 
 /// <summary>
-/// DESIGN §2 and §9 as executable rules: the layers point one way, the engine stays behind
+/// docs/ARCHITECTURE.md §2 and §9 as executable rules: the layers point one way, the engine stays behind
 /// Shinkin.Browsers, and the style rules that are cheap to check hold everywhere.
 /// </summary>
 [TestFixture]

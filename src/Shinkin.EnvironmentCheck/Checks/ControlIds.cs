@@ -1,6 +1,6 @@
 namespace Shinkin.EnvironmentCheck.Checks;
 
-/// <summary>The control ids of DESIGN §6; reports, features and JSON consumers key on these.</summary>
+/// <summary>The control ids of docs/ARCHITECTURE.md §6; reports, features and JSON consumers key on these.</summary>
 public static class ControlIds
 {
     public const string CookieShinkinIb = "IE-COOKIE-SHINKIN-IB";
