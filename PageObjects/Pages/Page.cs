@@ -35,7 +35,8 @@ public abstract class Page
             throw new BrowserException($"expected the '{ScreenId}' screen, but the browser shows '{title}' at {Session.CurrentUrl}", ex);
         }
 
-        if (!await IsShownAsync(cancellationToken))
+        // The heading has just been waited for; only the markers remain to tell screens with one heading apart.
+        if (!await MarkersAgreeAsync(cancellationToken))
         {
             var title = await SafeTitleAsync(cancellationToken);
             throw new BrowserException($"expected the '{ScreenId}' screen, but the browser shows another screen with the same heading ('{title}' at {Session.CurrentUrl})");
@@ -99,19 +100,18 @@ public abstract class Page
     /// Whether this screen is the one shown now: its heading, plus its marker where the catalogue gives one, and
     /// no marker of another screen with the same heading (a screen without a marker is the one left over).
     /// </summary>
-    public async Task<bool> IsShownAsync(CancellationToken cancellationToken = default)
-    {
-        if (!await Session.IsVisibleAsync(Ui.Screen(ScreenId), cancellationToken))
-        {
-            return false;
-        }
+    public async Task<bool> IsShownAsync(CancellationToken cancellationToken = default) =>
+        await Session.IsVisibleAsync(Ui.Screen(ScreenId), cancellationToken) && await MarkersAgreeAsync(cancellationToken);
 
-        var catalog = UiCatalog.Current;
+    /// <summary>With the heading shown: this screen's marker (if any) is visible and no other screen's with the same heading is.</summary>
+    private async Task<bool> MarkersAgreeAsync(CancellationToken cancellationToken)
+    {
         if (Session.Locators == LocatorMode.TestIds)
         {
             return true;
         }
 
+        var catalog = UiCatalog.Current;
         if (catalog.Screen(ScreenId).Marker is { } marker && !await Session.IsVisibleAsync(catalog.Target(marker), cancellationToken))
         {
             return false;
