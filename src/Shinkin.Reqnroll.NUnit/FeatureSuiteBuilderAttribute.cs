@@ -2,6 +2,7 @@ using NUnit.Framework;
 using NUnit.Framework.Interfaces;
 using NUnit.Framework.Internal;
 using NUnit.Framework.Internal.Builders;
+using Shinkin.FeatureFiles;
 using Shinkin.Reqnroll.NUnit.Discovery;
 using Shinkin.Reqnroll.NUnit.Execution;
 
@@ -106,7 +107,6 @@ internal sealed class FeatureSuiteBuilderAttribute : NUnitAttribute, IFixtureBui
         var shard = Shard.FromEnvironment();
         foreach (var scenario in feature.Scenarios.Where(s => shard.Contains(s.Name)))
         {
-            scenario.Session = session;
             var test = BuildTest(builder, scenarioMethod, fixture, scenario.Name, [scenario], scenario.Categories);
             if (scenario.Categories.Any(tag => string.Equals(tag, IgnoreTag, StringComparison.OrdinalIgnoreCase)))
             {

@@ -1,6 +1,6 @@
 using NUnit.Framework;
 using NUnit.Framework.Internal;
-using Shinkin.Reqnroll.NUnit.Discovery;
+using Shinkin.FeatureFiles;
 using Shinkin.Reqnroll.NUnit.Execution;
 
 namespace Shinkin.Reqnroll.NUnit;
@@ -22,11 +22,11 @@ public abstract class ReqnrollFeatureTests
     /// </summary>
     [OneTimeSetUp]
     public Task StartSuiteAsync() =>
-        CurrentSuite is SetUpFixture runSuite && FindRun(runSuite) is { } run ? run.StartAsync() : Task.CompletedTask;
+        CurrentTest is SetUpFixture runSuite && FindRun(runSuite) is { } run ? run.StartAsync() : Task.CompletedTask;
 
     /// <summary>A feature fixture fires AfterFeature; the run suite ends the test run (AfterTestRun, formatter output).</summary>
     [OneTimeTearDown]
-    public Task EndSuiteAsync() => CurrentSuite switch
+    public Task EndSuiteAsync() => CurrentTest switch
     {
         { } feature when feature.Properties.Get(FeatureSessionProperty) is FeatureSession session => session.EndAsync(),
         SetUpFixture runSuite when FindRun(runSuite) is { } run => run.EndAsync(),
@@ -37,7 +37,7 @@ public abstract class ReqnrollFeatureTests
     public Task RunScenarioAsync(ScenarioCase scenario)
     {
         ArgumentNullException.ThrowIfNull(scenario);
-        if (scenario.Session is not { } session)
+        if (CurrentTest.Parent?.Properties.Get(FeatureSessionProperty) is not FeatureSession session)
         {
             throw new InvalidOperationException($"'{scenario.Name}' was not discovered by {nameof(ReqnrollFeatureTests)}.");
         }
@@ -48,7 +48,7 @@ public abstract class ReqnrollFeatureTests
     /// <summary>The test method behind a feature file that could not be parsed (or an empty feature root).</summary>
     public void ReportDiscoveryError(string message) => Assert.Fail(message);
 
-    private static Test CurrentSuite => TestExecutionContext.CurrentContext.CurrentTest;
+    private static Test CurrentTest => TestExecutionContext.CurrentContext.CurrentTest;
 
     private static TestRun? FindRun(TestSuite runSuite) =>
         runSuite.Tests

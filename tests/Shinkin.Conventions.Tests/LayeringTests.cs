@@ -45,6 +45,8 @@ public sealed class LayeringTests
     [TestCase("src/Shinkin.ReferenceServer/Shinkin.ReferenceServer.csproj", new string[0])]
     [TestCase("StepDefinitions/Shinkin.StepDefinitions.csproj", new[] { "Shinkin.PageObjects", "Shinkin.Reports", "Shinkin.ReferenceServer", "Shinkin.EnvironmentCheck", "Shinkin.Targets" })]
     [TestCase("src/Shinkin.Targets/Shinkin.Targets.csproj", new string[0])]
+    [TestCase("src/Shinkin.FeatureFiles/Shinkin.FeatureFiles.csproj", new string[0])]
+    [TestCase("src/Shinkin.Reqnroll.NUnit/Shinkin.Reqnroll.NUnit.csproj", new[] { "Shinkin.FeatureFiles" })]
     public void Project_references_only_its_allowed_layers(string project, string[] allowed)
     {
         var doc = XDocument.Load(Path.Combine(RepositoryRoot, project));
@@ -91,6 +93,7 @@ public sealed class LayeringTests
     [TestCase("src/Shinkin.Browsers")]
     [TestCase("src/Shinkin.EnvironmentCheck")]
     [TestCase("src/Shinkin.Reqnroll.NUnit")]
+    [TestCase("src/Shinkin.FeatureFiles")]
     [TestCase("src/Shinkin.Cli")]
     [TestCase("bench")]
     public void Every_folder_says_what_it_owns(string folder)

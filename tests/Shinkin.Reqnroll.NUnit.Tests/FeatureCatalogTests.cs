@@ -1,5 +1,7 @@
 using NUnit.Framework;
+using Shinkin.FeatureFiles;
 using Shinkin.Reqnroll.NUnit.Discovery;
+using Shinkin.Reqnroll.NUnit.Execution;
 
 namespace Shinkin.Reqnroll.NUnit.Tests;
 
@@ -12,13 +14,13 @@ public sealed class FeatureCatalogTests
     public void LoadSampleFeatures() =>
         _catalog = FeatureCatalog.Load(
             SampleProject.FeaturesDirectory("behaviour"),
-            FeatureCatalog.ReadDefaultLanguage(SampleProject.Directory));
+            FeatureReader.DefaultLanguage(SampleProject.Directory));
 
     private ScenarioCase Scenario(string name) => _catalog.Scenarios.Single(s => s.Name == name);
 
     [Test]
     public void Default_language_comes_from_reqnroll_json() =>
-        Assert.That(FeatureCatalog.ReadDefaultLanguage(SampleProject.Directory), Is.EqualTo("ja"));
+        Assert.That(FeatureReader.DefaultLanguage(SampleProject.Directory), Is.EqualTo("ja"));
 
     [Test]
     public void Every_scenario_and_examples_row_becomes_a_named_case()
@@ -49,7 +51,7 @@ public sealed class FeatureCatalogTests
         Assert.Multiple(() =>
         {
             Assert.That(feature.Language, Is.EqualTo("ja"));
-            Assert.That(feature.FeatureInfo.Language.Name, Is.EqualTo("ja-JP"));
+            Assert.That(FeatureInfos.Create(feature).Language.Name, Is.EqualTo("ja-JP"));
             Assert.That(feature.Pickles.Count, Is.EqualTo(feature.Scenarios.Count));
         });
     }

@@ -1,6 +1,5 @@
 using System.Reflection;
-using System.Text.Json;
-using Gherkin;
+using Shinkin.FeatureFiles;
 
 namespace Shinkin.Reqnroll.NUnit.Discovery;
 
@@ -33,7 +32,7 @@ public sealed class FeatureCatalog
         var assemblyDirectory = AssemblyDirectory(testAssembly);
         var overridden = Environment.GetEnvironmentVariable(FeaturesDirectoryVariable);
         var root = string.IsNullOrWhiteSpace(overridden) ? assemblyDirectory : Path.GetFullPath(overridden);
-        return Load(root, ReadDefaultLanguage(assemblyDirectory));
+        return Load(root, FeatureReader.DefaultLanguage(assemblyDirectory));
     }
 
     public static FeatureCatalog Load(string rootDirectory, string defaultLanguage = "en")
@@ -49,23 +48,19 @@ public sealed class FeatureCatalog
             return new FeatureCatalog(root, features, errors);
         }
 
-        foreach (var file in FeatureFiles(root))
+        foreach (var file in FeatureReader.FeatureFiles(root))
         {
-            var relative = Path.GetRelativePath(root, file).Replace('\\', '/');
+            var relative = FeatureReader.RelativePath(root, file);
             try
             {
-                if (FeatureParser.Parse(file, relative, defaultLanguage) is { } feature)
+                if (FeatureReader.Read(file, relative, defaultLanguage) is { } feature)
                 {
                     features.Add(feature);
                 }
             }
-            catch (CompositeParserException e)
+            catch (FeatureSyntaxException e)
             {
-                errors.Add(SyntaxError(relative, file, e.Errors.ToArray()));
-            }
-            catch (ParserException e)
-            {
-                errors.Add(SyntaxError(relative, file, [e]));
+                errors.Add(SyntaxError(e));
             }
             catch (IOException e)
             {
@@ -81,67 +76,15 @@ public sealed class FeatureCatalog
         return new FeatureCatalog(root, features, errors);
     }
 
-    /// <summary>Maps Reqnroll's <c>language.feature</c> (e.g. ja-JP) to a Gherkin dialect (ja); "en" when absent.</summary>
-    public static string ReadDefaultLanguage(string directory)
-    {
-        var configFile = Path.Combine(directory, "reqnroll.json");
-        if (!File.Exists(configFile))
-        {
-            return "en";
-        }
-
-        try
-        {
-            using var json = JsonDocument.Parse(File.ReadAllText(configFile), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
-            if (json.RootElement.TryGetProperty("language", out var language) &&
-                language.ValueKind == JsonValueKind.Object &&
-                language.TryGetProperty("feature", out var feature) &&
-                feature.GetString() is { Length: > 0 } culture)
-            {
-                return ToDialect(culture);
-            }
-        }
-        catch (JsonException)
-        {
-            // Reqnroll reports a malformed reqnroll.json itself when the run starts.
-        }
-
-        return "en";
-    }
-
-    private static string ToDialect(string culture)
-    {
-        var provider = new GherkinDialectProvider("en");
-        foreach (var candidate in new[] { culture, culture.Split('-')[0] })
-        {
-            try
-            {
-                return provider.GetDialect(candidate, null).Language;
-            }
-            catch (NoSuchLanguageException)
-            {
-                // try the neutral language next
-            }
-        }
-
-        return "en";
-    }
-
     private static string AssemblyDirectory(Assembly assembly) =>
         string.IsNullOrEmpty(assembly.Location) ? AppContext.BaseDirectory : Path.GetDirectoryName(assembly.Location)!;
 
-    private static IEnumerable<string> FeatureFiles(string root) =>
-        Directory.EnumerateFiles(root, "*.feature", SearchOption.AllDirectories)
-            .Where(file => !Path.GetRelativePath(root, file)
-                .Split(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar)
-                .Any(segment => segment is "bin" or "obj"))
-            .Order(StringComparer.Ordinal);
-
-    private static DiscoveryError SyntaxError(string relative, string file, ParserException[] errors)
+    private static DiscoveryError SyntaxError(FeatureSyntaxException e)
     {
-        var first = errors.FirstOrDefault(e => e.Location is not null);
-        var message = "Gherkin syntax error:" + Environment.NewLine + string.Join(Environment.NewLine, errors.Select(e => "  " + e.Message));
-        return new DiscoveryError(relative, file, first?.Location?.Line, first?.Location?.Column, message);
+        var first = e.First;
+        var message = "Gherkin syntax error:" + Environment.NewLine
+            + string.Join(Environment.NewLine, e.Problems.Select(p => p.Line is { } line ? $"  ({line}:{p.Column}): {p.Message}" : "  " + p.Message));
+        return new DiscoveryError(e.RelativePath, e.FullPath, first?.Line, first?.Column, message);
     }
 
     private static IEnumerable<DiscoveryError> DuplicateTitles(List<FeatureDocument> features) =>

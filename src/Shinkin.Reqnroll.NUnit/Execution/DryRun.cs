@@ -1,7 +1,7 @@
 using NUnit.Framework;
 using Reqnroll;
 using Reqnroll.Bindings;
-using Shinkin.Reqnroll.NUnit.Discovery;
+using Shinkin.FeatureFiles;
 
 namespace Shinkin.Reqnroll.NUnit.Execution;
 

@@ -1,5 +1,5 @@
 using Reqnroll;
-using Shinkin.Reqnroll.NUnit.Discovery;
+using Shinkin.FeatureFiles;
 
 namespace Shinkin.Reqnroll.NUnit.Execution;
 
@@ -15,6 +15,12 @@ internal sealed class FeatureSession(TestRun run, FeatureDocument feature)
     private ITestRunner? _runner;
 
     public FeatureDocument Feature { get; } = feature;
+
+    /// <summary>
+    /// One FeatureInfo per feature for the whole run: Reqnroll compares feature infos by reference when it
+    /// picks runners and matches feature contexts.
+    /// </summary>
+    public FeatureInfo FeatureInfo { get; } = FeatureInfos.Create(feature);
 
     public TestRun Run { get; } = run;
 
@@ -71,11 +77,11 @@ internal sealed class FeatureSession(TestRun run, FeatureDocument feature)
             return current;
         }
 
-        var runner = TestRunnerManager.GetTestRunnerForAssembly(Run.TestAssembly, featureHint: Feature.FeatureInfo);
+        var runner = TestRunnerManager.GetTestRunnerForAssembly(Run.TestAssembly, featureHint: FeatureInfo);
         _runner = runner;
 
         // A pooled runner normally comes back with its feature closed; close a leftover one like generated code does.
-        if (runner.FeatureContext is { } leftover && !ReferenceEquals(leftover.FeatureInfo, Feature.FeatureInfo))
+        if (runner.FeatureContext is { } leftover && !ReferenceEquals(leftover.FeatureInfo, FeatureInfo))
         {
             await runner.OnFeatureEndAsync();
         }
@@ -85,7 +91,7 @@ internal sealed class FeatureSession(TestRun run, FeatureDocument feature)
             // A failing [BeforeFeature] is recorded on the feature context; the later scenarios report it too.
             try
             {
-                await runner.OnFeatureStartAsync(Feature.FeatureInfo);
+                await runner.OnFeatureStartAsync(FeatureInfo);
             }
             catch (Exception e)
             {

@@ -1,10 +1,11 @@
+using System.Collections.Specialized;
 using System.Globalization;
 using System.Runtime.ExceptionServices;
 using NUnit.Framework;
 using NUnit.Framework.Internal;
 using Reqnroll;
 using Reqnroll.Infrastructure;
-using Shinkin.Reqnroll.NUnit.Discovery;
+using Shinkin.FeatureFiles;
 
 namespace Shinkin.Reqnroll.NUnit.Execution;
 
@@ -31,7 +32,7 @@ internal static class ScenarioExecutor
                 scenario.Title,
                 scenario.Description,
                 scenario.Tags.ToArray(),
-                scenario.ArgumentsAsDictionary(),
+                ArgumentsOf(scenario),
                 scenario.InheritedTags.ToArray(),
                 scenario.PickleIndex.ToString(CultureInfo.InvariantCulture)),
             scenario.Rule is { } rule ? new RuleInfo(rule.Title, rule.Description, rule.Tags.ToArray()) : null);
@@ -174,6 +175,21 @@ internal static class ScenarioExecutor
         {
             return error.Message;
         }
+    }
+
+    /// <summary>Examples header → value in column order, as generated code passes them (a repeated header keeps its first value).</summary>
+    private static OrderedDictionary ArgumentsOf(ScenarioCase scenario)
+    {
+        var dictionary = new OrderedDictionary();
+        foreach (var (header, value) in scenario.Arguments)
+        {
+            if (!dictionary.Contains(header))
+            {
+                dictionary.Add(header, value);
+            }
+        }
+
+        return dictionary;
     }
 
     private static string Describe(ScenarioStep step, ScenarioCase scenario) =>

@@ -1,26 +1,49 @@
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json;
 using Gherkin;
 using Gherkin.CucumberMessages;
 using Gherkin.CucumberMessages.Pickles;
 using Io.Cucumber.Messages.Types;
 using StepKeywordType = Io.Cucumber.Messages.Types.StepKeywordType;
 
-namespace Shinkin.Reqnroll.NUnit.Discovery;
+namespace Shinkin.FeatureFiles;
 
 /// <summary>
-/// Turns a .feature file into scenarios the way Reqnroll's generator does, but at test discovery time:
-/// Gherkin AST, then Cucumber messages (GherkinDocument + pickles). Scenarios are executed from the pickles,
-/// so what runs is exactly what Reqnroll's formatters report.
+/// The one reader of .feature files, for the test bridge and the reports alike. It reads a file the way
+/// Reqnroll's generator does: Gherkin AST, then Cucumber messages (GherkinDocument + pickles), and one
+/// <see cref="ScenarioCase"/> per pickle, so what runs, what the spec lists and what the reports name agree.
 /// </summary>
-internal static class FeatureParser
+public static class FeatureReader
 {
+    /// <summary>Reads one file; <paramref name="relativePath"/> is its path below the features root ('/' separators).</summary>
     /// <returns>The feature, or null when the file holds no Feature (only comments or blank).</returns>
-    public static FeatureDocument? Parse(string fullPath, string relativePath, string defaultLanguage)
+    /// <exception cref="FeatureSyntaxException">The file is not valid Gherkin.</exception>
+    public static FeatureDocument? Read(string fullPath, string relativePath, string defaultLanguage = "en") =>
+        Parse(File.ReadAllText(fullPath), relativePath, fullPath, defaultLanguage);
+
+    /// <summary>Parses feature text; <paramref name="defaultLanguage"/> is the dialect when the text has no <c># language:</c> line.</summary>
+    /// <returns>The feature, or null when the text holds no Feature (only comments or blank).</returns>
+    /// <exception cref="FeatureSyntaxException">The text is not valid Gherkin.</exception>
+    public static FeatureDocument? Parse(string text, string relativePath, string? fullPath = null, string defaultLanguage = "en")
     {
-        var text = File.ReadAllText(fullPath);
-        var tokenMatcher = new TokenMatcher(new GherkinDialectProvider(defaultLanguage));
-        var ast = new Parser().Parse(new TokenScanner(new StringReader(text)), tokenMatcher);
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(relativePath);
+        fullPath ??= relativePath;
+        Gherkin.Ast.GherkinDocument ast;
+        try
+        {
+            ast = new Parser().Parse(new TokenScanner(new StringReader(text)), new TokenMatcher(new GherkinDialectProvider(defaultLanguage)));
+        }
+        catch (CompositeParserException e)
+        {
+            throw new FeatureSyntaxException(relativePath, fullPath, e.Errors.Select(Problem).ToList(), e);
+        }
+        catch (ParserException e)
+        {
+            throw new FeatureSyntaxException(relativePath, fullPath, [Problem(e)], e);
+        }
+
         if (ast.Feature is null)
         {
             return null;
@@ -51,6 +74,75 @@ internal static class FeatureParser
         }
 
         return document;
+    }
+
+    /// <summary>Every .feature file below <paramref name="root"/> in ordinal order; bin/ and obj/ (build output) are skipped.</summary>
+    public static IEnumerable<string> FeatureFiles(string root) =>
+        Directory.EnumerateFiles(root, "*.feature", SearchOption.AllDirectories)
+            .Where(file => !Path.GetRelativePath(root, file)
+                .Split(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar)
+                .Any(segment => segment is "bin" or "obj"))
+            .Order(StringComparer.Ordinal);
+
+    /// <summary>A file's path below the features root, with '/' separators on every OS.</summary>
+    public static string RelativePath(string root, string file) => Path.GetRelativePath(root, file).Replace('\\', '/');
+
+    /// <summary>
+    /// The dialect for files without <c># language:</c>: Reqnroll's <c>language.feature</c> (e.g. ja-JP → ja) of the
+    /// reqnroll.json in <paramref name="directory"/>; "en" when there is none.
+    /// </summary>
+    public static string DefaultLanguage(string directory)
+    {
+        var configFile = Path.Combine(directory, "reqnroll.json");
+        if (!File.Exists(configFile))
+        {
+            return "en";
+        }
+
+        try
+        {
+            using var json = JsonDocument.Parse(File.ReadAllText(configFile), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+            if (json.RootElement.TryGetProperty("language", out var language) &&
+                language.ValueKind == JsonValueKind.Object &&
+                language.TryGetProperty("feature", out var feature) &&
+                feature.GetString() is { Length: > 0 } culture)
+            {
+                return ToDialect(culture);
+            }
+        }
+        catch (JsonException)
+        {
+            // Reqnroll reports a malformed reqnroll.json itself when the run starts.
+        }
+
+        return "en";
+    }
+
+    private static string ToDialect(string culture)
+    {
+        var provider = new GherkinDialectProvider("en");
+        foreach (var candidate in new[] { culture, culture.Split('-')[0] })
+        {
+            try
+            {
+                return provider.GetDialect(candidate, null).Language;
+            }
+            catch (NoSuchLanguageException)
+            {
+                // try the neutral language next
+            }
+        }
+
+        return "en";
+    }
+
+    private static FeatureSyntaxProblem Problem(ParserException e)
+    {
+        // Gherkin prefixes its messages with "(line:column): "; the location is kept apart so each reader formats it its way.
+        var message = e.Message;
+        var close = message.IndexOf("): ", StringComparison.Ordinal);
+        var text = message.StartsWith('(') && close > 0 ? message[(close + 3)..] : message;
+        return new FeatureSyntaxProblem((int?)e.Location?.Line, (int?)e.Location?.Column, text);
     }
 
     private static ScenarioCase ToScenario(FeatureDocument document, Pickle pickle, int pickleIndex, AstIndex index, GherkinDialect dialect)
@@ -84,6 +176,7 @@ internal static class FeatureParser
             scenario.Name,
             NullIfBlank(scenario.Description),
             row?.Number,
+            NullIfBlank(row?.Examples.Name),
             rule is null ? null : new RuleDescriptor(rule.Name, NullIfBlank(rule.Description), TagNames(rule.Tags)),
             ownTags,
             inheritedTags,

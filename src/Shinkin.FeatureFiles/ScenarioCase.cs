@@ -1,21 +1,18 @@
-using System.Collections.Specialized;
-using Shinkin.Reqnroll.NUnit.Execution;
-
-namespace Shinkin.Reqnroll.NUnit.Discovery;
+namespace Shinkin.FeatureFiles;
 
 /// <summary>
-/// One NUnit test: a Scenario, or one Examples row of a Scenario Outline.
-/// Built from the Gherkin pickle, so Background steps, Rule backgrounds and Examples values are already in place.
+/// One executable case: a Scenario, or one Examples row of a Scenario Outline (one NUnit test, one spec row,
+/// one evidence record). Built from the Gherkin pickle, so Background steps, Rule backgrounds and Examples values
+/// are already in place.
 /// </summary>
 public sealed class ScenarioCase
 {
-    private readonly IReadOnlyList<KeyValuePair<string, string>> _arguments;
-
     internal ScenarioCase(
         FeatureDocument feature,
         string title,
         string? description,
         int? exampleNumber,
+        string? examplesName,
         RuleDescriptor? rule,
         IReadOnlyList<string> tags,
         IReadOnlyList<string> inheritedTags,
@@ -29,21 +26,24 @@ public sealed class ScenarioCase
         Title = title;
         Description = description;
         ExampleNumber = exampleNumber;
+        ExamplesName = examplesName;
         Rule = rule;
         Tags = tags;
         InheritedTags = inheritedTags;
-        _arguments = arguments;
+        Arguments = arguments;
         Steps = steps;
         PickleIndex = pickleIndex;
         PickleId = pickleId;
         Line = line;
-        Name = exampleNumber is { } n
-            ? $"{feature.Title}: {title} [例 {n}]"
-            : $"{feature.Title}: {title}";
+        DisplayTitle = exampleNumber is { } n ? $"{title} [例 {n}]" : title;
+        Name = $"{feature.Title}: {DisplayTitle}";
     }
 
     /// <summary>The NUnit test name: <c>機能名: シナリオ名</c> or <c>機能名: シナリオ名 [例 n]</c>.</summary>
     public string Name { get; }
+
+    /// <summary>The title reports show, unique within the feature: <c>シナリオ名</c> or <c>シナリオ名 [例 n]</c>.</summary>
+    public string DisplayTitle { get; }
 
     public FeatureDocument Feature { get; }
 
@@ -54,6 +54,9 @@ public sealed class ScenarioCase
 
     /// <summary>1-based position of the Examples row across all Examples blocks of the outline; null for a plain Scenario.</summary>
     public int? ExampleNumber { get; }
+
+    /// <summary>Name of the Examples block the row belongs to, when it has one.</summary>
+    public string? ExamplesName { get; }
 
     public RuleDescriptor? Rule { get; }
 
@@ -67,7 +70,7 @@ public sealed class ScenarioCase
     public IReadOnlyList<string> Categories => InheritedTags.Concat(Tags).Distinct(StringComparer.Ordinal).ToArray();
 
     /// <summary>Examples header/value pairs of this row, in column order.</summary>
-    public IReadOnlyList<KeyValuePair<string, string>> Arguments => _arguments;
+    public IReadOnlyList<KeyValuePair<string, string>> Arguments { get; }
 
     public IReadOnlyList<ScenarioStep> Steps { get; }
 
@@ -76,23 +79,8 @@ public sealed class ScenarioCase
 
     public string PickleId { get; }
 
+    /// <summary>Line of the Scenario, or of the Examples row.</summary>
     public int Line { get; }
-
-    internal FeatureSession? Session { get; set; }
-
-    internal OrderedDictionary ArgumentsAsDictionary()
-    {
-        var dictionary = new OrderedDictionary();
-        foreach (var (header, value) in _arguments)
-        {
-            if (!dictionary.Contains(header))
-            {
-                dictionary.Add(header, value);
-            }
-        }
-
-        return dictionary;
-    }
 
     public override string ToString() => Name;
 }

@@ -1,4 +1,4 @@
-namespace Shinkin.Reqnroll.NUnit.Discovery;
+namespace Shinkin.FeatureFiles;
 
 /// <summary>How Reqnroll is told about a step: the Given/When/Then/And/But call of the generated code.</summary>
 public enum StepKind
