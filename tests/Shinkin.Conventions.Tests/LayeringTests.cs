@@ -40,7 +40,7 @@ public sealed class LayeringTests
 
     [TestCase("PageObjects/Shinkin.PageObjects.csproj", new[] { "Shinkin.Browsers" })]
     [TestCase("src/Shinkin.Browsers/Shinkin.Browsers.csproj", new string[0])]
-    [TestCase("Reports/Shinkin.Reports.csproj", new[] { "Shinkin.EnvironmentCheck" })]
+    [TestCase("Reports/Shinkin.Reports.csproj", new[] { "Shinkin.EnvironmentCheck", "Shinkin.FeatureFiles" })]
     [TestCase("src/Shinkin.EnvironmentCheck/Shinkin.EnvironmentCheck.csproj", new string[0])]
     [TestCase("src/Shinkin.ReferenceServer/Shinkin.ReferenceServer.csproj", new string[0])]
     [TestCase("StepDefinitions/Shinkin.StepDefinitions.csproj", new[] { "Shinkin.PageObjects", "Shinkin.Reports", "Shinkin.ReferenceServer", "Shinkin.EnvironmentCheck", "Shinkin.Targets" })]

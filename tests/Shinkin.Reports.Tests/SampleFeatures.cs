@@ -50,6 +50,22 @@ internal static class SampleFeatures
             ならば ログアウト画面が表示される
         """;
 
+    /// <summary>No <c># language:</c> line: Japanese only through reqnroll.json, as the Features folder is read.</summary>
+    public const string WithoutLanguageLine = """
+        機能: 言語行のない機能
+
+          シナリオテンプレート: パスワードを変える
+            もし 新しいパスワード "<パスワード>" を入力する
+
+            例: 受け付ける値
+              | パスワード |
+              | abc123     |
+
+            例: 断る値
+              | パスワード |
+              | abc        |
+        """;
+
     public const string Broken = """
         # language: ja
         機能: 壊れた機能

@@ -29,10 +29,10 @@ public sealed class SpecWorkbookTests
             {
                 "マスターユーザが電子証明書を取得する",
                 "マスターユーザがログインする",
-                "ログインパスワードを設定する [#1]",
-                "ログインパスワードを設定する [#2]",
+                "ログインパスワードを設定する [例 1]",
+                "ログインパスワードを設定する [例 2]",
                 "ログアウトする",
-            }), "bin/ is ignored; the outline gives one row per example");
+            }), "bin/ is ignored; the outline gives one row per example, named as the test and its evidence are");
             Assert.That(sheet.Cell(9, 1).IsEmpty(), Is.True);
 
             var first = rows[0];
@@ -51,6 +51,30 @@ public sealed class SpecWorkbookTests
             Assert.That(rows[2].Cell(6).GetString(), Does.Contain("\"abc123\""));
             Assert.That(rows[3].Cell(7).GetString(), Does.Contain("英字と数字を混在させてください"));
             Assert.That(rows[3].Cell(4).GetString(), Does.Contain("例: パスワード=abcdef"));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Test]
+    public void Files_without_a_language_line_are_read_in_the_dialect_of_reqnroll_json_as_the_tests_run_them()
+    {
+        var folder = SyntheticRun.NewFolder("spec-dialect");
+        try
+        {
+            var features = SampleFeatures.WriteAll(folder);
+            File.WriteAllText(Path.Combine(features, "reqnroll.json"), """{ "language": { "feature": "ja-JP" } }""");
+            File.WriteAllText(Path.Combine(features, "chapter5", "headerless.feature"), SampleFeatures.WithoutLanguageLine);
+
+            var spec = FeatureSpecReader.ReadAll(features).Single(f => f.FeatureFile == "chapter5/headerless.feature");
+
+            Assert.That(spec.Scenarios.Select(s => (s.Name, s.Example)), Is.EqualTo(new[]
+            {
+                ("パスワードを変える [例 1]", "受け付ける値: パスワード=abc123"),
+                ("パスワードを変える [例 2]", "断る値: パスワード=abc"),
+            }), "rows numbered across Examples blocks; the block's name stays with its values");
         }
         finally
         {
