@@ -141,6 +141,16 @@ public sealed class SampleRunTests
     }
 
     [Test]
+    public void Each_scenario_finds_its_case_in_the_scenario_container()
+    {
+        Assert.Multiple(() =>
+        {
+            Assert.That(_main.HookLog, Does.Contain("Case|基本動作.feature|足し算 <a> と <b> [例 3]|3|smoke,master"));
+            Assert.That(_main.HookLog, Does.Contain("Case|表と文書.feature|規則の中のシナリオ||rule-tag"));
+        });
+    }
+
+    [Test]
     public void Scenarios_get_feature_and_rule_tags_in_reqnroll()
     {
         Assert.That(_main.HookLog, Does.Contain("Scenario|表と文書|規則の中のシナリオ|rule-tag"));

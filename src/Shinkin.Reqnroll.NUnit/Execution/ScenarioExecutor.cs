@@ -37,6 +37,10 @@ internal static class ScenarioExecutor
                 scenario.PickleIndex.ToString(CultureInfo.InvariantCulture)),
             scenario.Rule is { } rule ? new RuleInfo(rule.Title, rule.Description, rule.Tags.ToArray()) : null);
 
+        // Hooks and steps take the case itself (feature file, example number, tags) by context injection
+        // instead of parsing it back out of the NUnit test name.
+        runner.ScenarioContext.ScenarioContainer.RegisterInstanceAs(scenario);
+
         ExceptionDispatchInfo? failure = null;
         try
         {

@@ -1,4 +1,5 @@
 using Reqnroll;
+using Shinkin.FeatureFiles;
 
 namespace Shinkin.Reqnroll.NUnit.Sample.Steps;
 
@@ -20,6 +21,9 @@ public sealed class Hooks
         SampleRun.Log($"AfterFeature|{featureContext.FeatureInfo.Title}");
 
     [BeforeScenario]
-    public static void BeforeScenario(FeatureContext featureContext, ScenarioContext scenarioContext) =>
+    public static void BeforeScenario(FeatureContext featureContext, ScenarioContext scenarioContext, ScenarioCase scenarioCase)
+    {
         SampleRun.Log($"Scenario|{featureContext.FeatureInfo.Title}|{scenarioContext.ScenarioInfo.Title}|{string.Join(",", scenarioContext.ScenarioInfo.CombinedTags)}");
+        SampleRun.Log($"Case|{scenarioCase.Feature.RelativePath}|{scenarioCase.DisplayTitle}|{scenarioCase.ExampleNumber}|{string.Join(",", scenarioCase.Categories)}");
+    }
 }
