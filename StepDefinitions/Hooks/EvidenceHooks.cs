@@ -13,39 +13,20 @@ namespace Shinkin.StepDefinitions.Hooks;
 public sealed class EvidenceHooks
 {
     private readonly ScenarioContext scenario;
-    private readonly FeatureContext feature;
     private readonly ScenarioEvidence evidence;
     private readonly ScenarioBrowser browser;
     private readonly RunEnvironment run;
 
-    public EvidenceHooks(ScenarioContext scenario, FeatureContext feature, ScenarioEvidence evidence, ScenarioBrowser browser, RunEnvironment run)
+    public EvidenceHooks(ScenarioContext scenario, ScenarioEvidence evidence, ScenarioBrowser browser, RunEnvironment run)
     {
         this.scenario = scenario;
-        this.feature = feature;
         this.evidence = evidence;
         this.browser = browser;
         this.run = run;
     }
 
     [BeforeScenario(Order = 0)]
-    public void BeginEvidence()
-    {
-        var testName = NUnit.Framework.TestContext.CurrentContext.Test.Name;
-        var suffix = "";
-        var marker = testName.LastIndexOf(" [例 ", StringComparison.Ordinal);
-        if (marker >= 0)
-        {
-            suffix = testName[marker..];
-        }
-
-        evidence.Begin(
-            Path.Combine(feature.FeatureInfo.FolderPath ?? "", feature.FeatureInfo.Title),
-            feature.FeatureInfo.Title,
-            scenario.RuleInfo?.Title,
-            scenario.ScenarioInfo.Title,
-            scenario.ScenarioInfo.CombinedTags,
-            suffix);
-    }
+    public void BeginEvidence() => evidence.Begin();
 
     [BeforeStep]
     public void StartStepClock() => evidence.StepStarted();
@@ -56,13 +37,7 @@ public sealed class EvidenceHooks
         var stepContext = scenario.StepContext;
         var info = stepContext.StepInfo;
         var error = stepContext.StepError ?? scenario.TestError;
-        var outcome = stepContext.Status switch
-        {
-            ScenarioExecutionStatus.OK => Outcome.Passed,
-            ScenarioExecutionStatus.StepDefinitionPending or ScenarioExecutionStatus.UndefinedStep => Outcome.Pending,
-            ScenarioExecutionStatus.Skipped => Outcome.Skipped,
-            _ => Outcome.Failed,
-        };
+        var outcome = ScenarioOutcomes.Of(stepContext.Status);
         string? screenshot = null;
         if (browser.Current is { } session)
         {
@@ -99,14 +74,7 @@ public sealed class EvidenceHooks
         }
 
         await browser.DisposeAsync();
-        var outcome = scenario.ScenarioExecutionStatus switch
-        {
-            ScenarioExecutionStatus.OK => Outcome.Passed,
-            ScenarioExecutionStatus.StepDefinitionPending or ScenarioExecutionStatus.UndefinedStep => Outcome.Pending,
-            ScenarioExecutionStatus.Skipped => Outcome.Skipped,
-            _ => Outcome.Failed,
-        };
-        await run.Store.WriteScenarioAsync(evidence.Complete(outcome, scenario.TestError));
+        await run.Store.WriteScenarioAsync(evidence.Complete(ScenarioOutcomes.Of(scenario.ScenarioExecutionStatus), scenario.TestError));
     }
 
     private async Task SaveFailureArtifactsAsync(IBrowserSession session)

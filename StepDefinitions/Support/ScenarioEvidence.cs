@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Shinkin.FeatureFiles;
 using Shinkin.Reports.RunRecords;
 
 namespace Shinkin.StepDefinitions.Support;
@@ -6,31 +7,46 @@ namespace Shinkin.StepDefinitions.Support;
 /// <summary>
 /// Collects what the evidence workbook needs about one scenario: each step with its outcome,
 /// time and screenshot, and the failure artefacts. Written to the run record at the end.
+/// Which scenario it is comes from the <see cref="ScenarioCase"/> the test bridge registers in the scenario container.
 /// </summary>
 public sealed class ScenarioEvidence
 {
-    private readonly RunEnvironment run;
+    private readonly RunRecordStore store;
     private readonly List<StepRecord> steps = [];
     private readonly Stopwatch scenarioClock = new();
     private readonly Stopwatch stepClock = new();
     private string? artifactFolder;
 
-    public ScenarioEvidence(RunEnvironment run)
+    public ScenarioEvidence(RunEnvironment run, ScenarioCase scenarioCase)
+        : this(run.Store, scenarioCase)
     {
-        this.run = run;
     }
 
-    public string ScenarioId { get; private set; } = "";
+    internal ScenarioEvidence(RunRecordStore store, ScenarioCase scenarioCase)
+    {
+        ArgumentNullException.ThrowIfNull(scenarioCase);
+        this.store = store;
+        FeatureFile = scenarioCase.Feature.RelativePath;
+        FeatureTitle = scenarioCase.Feature.Title;
+        RuleTitle = scenarioCase.Rule?.Title;
+        ScenarioTitle = scenarioCase.DisplayTitle;
+        Tags = scenarioCase.Categories;
+        // The file's path (unique below the features root) and the title with its example number: unique in a run.
+        ScenarioId = $"{Path.ChangeExtension(FeatureFile, null)}-{ScenarioTitle}";
+    }
 
-    public string ScenarioTitle { get; private set; } = "";
+    public string ScenarioId { get; }
 
-    public string FeatureTitle { get; private set; } = "";
+    public string ScenarioTitle { get; }
 
-    public string FeatureFile { get; private set; } = "";
+    public string FeatureTitle { get; }
 
-    public string? RuleTitle { get; private set; }
+    /// <summary>The feature file's path below the features root, e.g. <c>05_logout/ログアウト.feature</c>.</summary>
+    public string FeatureFile { get; }
 
-    public IReadOnlyList<string> Tags { get; private set; } = [];
+    public string? RuleTitle { get; }
+
+    public IReadOnlyList<string> Tags { get; }
 
     public DateTimeOffset Start { get; private set; }
 
@@ -43,16 +59,11 @@ public sealed class ScenarioEvidence
 
     public string? HtmlPath { get; set; }
 
-    public string ArtifactFolder => artifactFolder ??= run.Store.ArtifactFolder(ScenarioId);
+    public string ArtifactFolder => artifactFolder ??= store.ArtifactFolder(ScenarioId);
 
-    public void Begin(string featureFile, string featureTitle, string? ruleTitle, string scenarioTitle, IEnumerable<string> tags, string exampleSuffix)
+    /// <summary>Starts the scenario's clocks.</summary>
+    public void Begin()
     {
-        FeatureFile = featureFile;
-        FeatureTitle = featureTitle;
-        RuleTitle = ruleTitle;
-        ScenarioTitle = scenarioTitle + exampleSuffix;
-        Tags = tags.Distinct(StringComparer.Ordinal).ToList();
-        ScenarioId = $"{Path.GetFileNameWithoutExtension(featureFile)}-{ScenarioTitle}";
         Start = DateTimeOffset.Now;
         scenarioClock.Restart();
         stepClock.Restart();
@@ -73,7 +84,7 @@ public sealed class ScenarioEvidence
             Duration = stepClock.Elapsed,
             Error = error?.Message,
             StackTrace = error?.StackTrace,
-            Screenshot = screenshotFullPath is null ? null : run.Store.RelativePath(screenshotFullPath),
+            Screenshot = screenshotFullPath is null ? null : store.RelativePath(screenshotFullPath),
             Argument = argument,
         });
         stepClock.Restart();
@@ -93,7 +104,7 @@ public sealed class ScenarioEvidence
         Error = error?.Message,
         SkipReason = SkipReason,
         Steps = steps.ToList(),
-        TracePath = TracePath is null ? null : run.Store.RelativePath(TracePath),
-        HtmlPath = HtmlPath is null ? null : run.Store.RelativePath(HtmlPath),
+        TracePath = TracePath is null ? null : store.RelativePath(TracePath),
+        HtmlPath = HtmlPath is null ? null : store.RelativePath(HtmlPath),
     };
 }

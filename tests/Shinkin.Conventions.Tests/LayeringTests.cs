@@ -43,7 +43,7 @@ public sealed class LayeringTests
     [TestCase("Reports/Shinkin.Reports.csproj", new[] { "Shinkin.EnvironmentCheck", "Shinkin.FeatureFiles" })]
     [TestCase("src/Shinkin.EnvironmentCheck/Shinkin.EnvironmentCheck.csproj", new string[0])]
     [TestCase("src/Shinkin.ReferenceServer/Shinkin.ReferenceServer.csproj", new string[0])]
-    [TestCase("StepDefinitions/Shinkin.StepDefinitions.csproj", new[] { "Shinkin.PageObjects", "Shinkin.Reports", "Shinkin.ReferenceServer", "Shinkin.EnvironmentCheck", "Shinkin.Targets" })]
+    [TestCase("StepDefinitions/Shinkin.StepDefinitions.csproj", new[] { "Shinkin.PageObjects", "Shinkin.Reports", "Shinkin.ReferenceServer", "Shinkin.EnvironmentCheck", "Shinkin.Targets", "Shinkin.FeatureFiles" })]
     [TestCase("src/Shinkin.Targets/Shinkin.Targets.csproj", new string[0])]
     [TestCase("src/Shinkin.FeatureFiles/Shinkin.FeatureFiles.csproj", new string[0])]
     [TestCase("src/Shinkin.Reqnroll.NUnit/Shinkin.Reqnroll.NUnit.csproj", new[] { "Shinkin.FeatureFiles" })]
