@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using NUnit.Framework;
 using Shinkin.ReferenceServer;
+using Shinkin.Repository;
 
 namespace Shinkin.Cli.Tests;
 
@@ -116,7 +117,7 @@ public sealed class TargetProfileRunTests
 
     private async Task<List<ScenarioResult>> RunFeaturesAsync(string profile, string filter, string runName)
     {
-        var root = RepositoryRoot();
+        var root = RepositoryRoot.Path;
         var runDir = Path.Combine(folder.FullName, runName);
         var start = new ProcessStartInfo("dotnet")
         {
@@ -164,17 +165,6 @@ public sealed class TargetProfileRunTests
 #else
     private const string Configuration = "Release";
 #endif
-
-    private static string RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(TestContext.CurrentContext.TestDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Shinkin.Automation.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new InvalidOperationException("Shinkin.Automation.sln not found above the test directory");
-    }
 
     private sealed record ScenarioResult(string Scenario, string Outcome, string Why, bool IsChapter2);
 }

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using NUnit.Framework;
+using Shinkin.Repository;
 
 namespace Shinkin.Conventions.Tests;
 
@@ -9,12 +10,12 @@ namespace Shinkin.Conventions.Tests;
 public sealed class HarnessConventionTests
 {
     private static IEnumerable<string> RunSettingsFiles() =>
-        Directory.EnumerateFiles(Path.Combine(RepositoryLocator.Root, "runsettings"), "*.runsettings").Select(Path.GetFileName)!;
+        Directory.EnumerateFiles(Path.Combine(RepositoryRoot.Path, "runsettings"), "*.runsettings").Select(Path.GetFileName)!;
 
     [TestCaseSource(nameof(RunSettingsFiles))]
     public void Each_runsettings_file_is_valid_and_names_its_engine(string file)
     {
-        var doc = XDocument.Load(Path.Combine(RepositoryLocator.Root, "runsettings", file));
+        var doc = XDocument.Load(Path.Combine(RepositoryRoot.Path, "runsettings", file));
         var engine = doc.Descendants("SHINKIN_ENGINE").SingleOrDefault()?.Value;
         Assert.Multiple(() =>
         {
@@ -35,10 +36,10 @@ public sealed class HarnessConventionTests
     {
         // An async lambda given to Assert.Multiple compiles as async void: the assertions are not awaited.
         var pattern = new Regex(@"Assert\.Multiple\(\s*async", RegexOptions.Compiled);
-        var offenders = Directory.EnumerateFiles(RepositoryLocator.Root, "*.cs", SearchOption.AllDirectories)
+        var offenders = Directory.EnumerateFiles(RepositoryRoot.Path, "*.cs", SearchOption.AllDirectories)
             .Where(f => !f.Contains("/obj/", StringComparison.Ordinal) && !f.Contains("/bin/", StringComparison.Ordinal))
             .Where(f => pattern.IsMatch(File.ReadAllText(f)))
-            .Select(f => Path.GetRelativePath(RepositoryLocator.Root, f))
+            .Select(f => Path.GetRelativePath(RepositoryRoot.Path, f))
             .ToList();
         Assert.That(offenders, Is.Empty);
     }
@@ -46,8 +47,8 @@ public sealed class HarnessConventionTests
     [Test]
     public void CI_runs_exactly_what_the_README_tells_a_developer_to_run()
     {
-        var ci = File.ReadAllText(Path.Combine(RepositoryLocator.Root, ".ci", "run"));
-        var readme = File.ReadAllText(Path.Combine(RepositoryLocator.Root, "README.md"));
+        var ci = File.ReadAllText(Path.Combine(RepositoryRoot.Path, ".ci", "run"));
+        var readme = File.ReadAllText(Path.Combine(RepositoryRoot.Path, "README.md"));
         Assert.Multiple(() =>
         {
             Assert.That(ci, Does.Contain("./harness test"));

@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using NUnit.Framework;
+using Shinkin.Repository;
 
 namespace Shinkin.Conventions.Tests;
 
@@ -33,7 +34,7 @@ public sealed class LayeringTests
     {
         var offenders = SourceFiles(folder)
             .Where(f => EngineNamespaces.Any(ns => File.ReadAllText(f).Contains(ns, StringComparison.Ordinal)))
-            .Select(f => Path.GetRelativePath(RepositoryRoot, f))
+            .Select(f => Path.GetRelativePath(Root, f))
             .ToList();
         Assert.That(offenders, Is.Empty, "engine types must stay inside src/Shinkin.Browsers");
     }
@@ -46,10 +47,11 @@ public sealed class LayeringTests
     [TestCase("StepDefinitions/Shinkin.StepDefinitions.csproj", new[] { "Shinkin.PageObjects", "Shinkin.Reports", "Shinkin.ReferenceServer", "Shinkin.EnvironmentCheck", "Shinkin.Targets", "Shinkin.FeatureFiles" })]
     [TestCase("src/Shinkin.Targets/Shinkin.Targets.csproj", new string[0])]
     [TestCase("src/Shinkin.FeatureFiles/Shinkin.FeatureFiles.csproj", new string[0])]
+    [TestCase("src/Shinkin.Repository/Shinkin.Repository.csproj", new string[0])]
     [TestCase("src/Shinkin.Reqnroll.NUnit/Shinkin.Reqnroll.NUnit.csproj", new[] { "Shinkin.FeatureFiles" })]
     public void Project_references_only_its_allowed_layers(string project, string[] allowed)
     {
-        var doc = XDocument.Load(Path.Combine(RepositoryRoot, project));
+        var doc = XDocument.Load(Path.Combine(Root, project));
         var references = doc.Descendants("ProjectReference")
             .Select(e => Path.GetFileNameWithoutExtension((string?)e.Attribute("Include") ?? ""))
             .ToList();
@@ -67,7 +69,7 @@ public sealed class LayeringTests
         var offenders = SourceFiles(folder)
             .SelectMany(f => File.ReadLines(f).Select((line, i) => (f, line, i)))
             .Where(x => blocking.IsMatch(x.line) && !x.line.TrimStart().StartsWith("//", StringComparison.Ordinal))
-            .Select(x => $"{Path.GetRelativePath(RepositoryRoot, x.f)}:{x.i + 1}: {x.line.Trim()}")
+            .Select(x => $"{Path.GetRelativePath(Root, x.f)}:{x.i + 1}: {x.line.Trim()}")
             .ToList();
         Assert.That(offenders, Is.Empty);
     }
@@ -94,11 +96,12 @@ public sealed class LayeringTests
     [TestCase("src/Shinkin.EnvironmentCheck")]
     [TestCase("src/Shinkin.Reqnroll.NUnit")]
     [TestCase("src/Shinkin.FeatureFiles")]
+    [TestCase("src/Shinkin.Repository")]
     [TestCase("src/Shinkin.Cli")]
     [TestCase("bench")]
     public void Every_folder_says_what_it_owns(string folder)
     {
-        var readme = Path.Combine(RepositoryRoot, folder, "README.md");
+        var readme = Path.Combine(Root, folder, "README.md");
         Assert.That(File.Exists(readme), Is.True, $"{folder}/README.md is missing");
         Assert.That(File.ReadAllText(readme).Trim(), Has.Length.GreaterThan(80));
     }
@@ -113,9 +116,9 @@ public sealed class LayeringTests
     }
 
     private static IEnumerable<string> SourceFiles(string folder) =>
-        Directory.EnumerateFiles(Path.Combine(RepositoryRoot, folder), "*.cs", SearchOption.AllDirectories)
+        Directory.EnumerateFiles(Path.Combine(Root, folder), "*.cs", SearchOption.AllDirectories)
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
                 && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal));
 
-    private static string RepositoryRoot => RepositoryLocator.Root;
+    private static string Root => RepositoryRoot.Path;
 }

@@ -1,5 +1,6 @@
 using NUnit.Framework;
 using Shinkin.Reports.Coverage;
+using Shinkin.Repository;
 
 namespace Shinkin.Conventions.Tests;
 
@@ -10,7 +11,7 @@ namespace Shinkin.Conventions.Tests;
 [TestFixture]
 public sealed class ManualCoverageTests
 {
-    private static string FeaturesRoot => Path.Combine(RepositoryLocator.Root, "Features");
+    private static string FeaturesRoot => Path.Combine(RepositoryRoot.Path, "Features");
 
     private static string ManualStructurePath => Path.Combine(FeaturesRoot, "manual-structure.json");
 

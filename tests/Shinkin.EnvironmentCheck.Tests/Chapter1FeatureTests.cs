@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Gherkin;
+using Shinkin.Repository;
 
 namespace Shinkin.EnvironmentCheck.Tests;
 
@@ -9,14 +10,7 @@ public sealed partial class Chapter1FeatureTests
     [Test]
     public void Chapter1_feature_parses_has_one_scenario_per_procedure_and_names_existing_fixtures()
     {
-        var dir = new DirectoryInfo(TestContext.CurrentContext.TestDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Shinkin.Automation.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        Assert.That(dir, Is.Not.Null, "repository root not found");
-        var path = Path.Combine(dir!.FullName, "Features", "01_environment", "事前準備.feature");
+        var path = Path.Combine(RepositoryRoot.Path, "Features", "01_environment", "事前準備.feature");
         var document = new Parser().Parse(path);
         var scenarios = document.Feature.Children.OfType<Gherkin.Ast.Scenario>().ToList();
         var text = File.ReadAllText(path);

@@ -1,6 +1,7 @@
 using System.Drawing;
 using System.Drawing.Imaging;
 using Shinkin.Reports.RunRecords;
+using Shinkin.Repository;
 
 namespace Shinkin.Reports.Tests;
 
@@ -120,16 +121,5 @@ internal static class SyntheticRun
         bitmap.Save(path, ImageFormat.Png);
     }
 
-    public static string RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(TestContext.CurrentContext.TestDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Shinkin.Automation.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new DirectoryNotFoundException("Shinkin.Automation.sln not found above the test directory.");
-    }
-
-    public static string ManualStructurePath() => Path.Combine(RepositoryRoot(), "Features", "manual-structure.json");
+    public static string ManualStructurePath() => Path.Combine(RepositoryRoot.Path, "Features", "manual-structure.json");
 }

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Shinkin.Repository;
 
 namespace Shinkin.Targets.Tests;
 

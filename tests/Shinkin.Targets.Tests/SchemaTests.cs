@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Json.Schema;
+using Shinkin.Repository;
 
 namespace Shinkin.Targets.Tests;
 

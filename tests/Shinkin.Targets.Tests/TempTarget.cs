@@ -70,21 +70,3 @@ internal sealed class ManualTime : TimeProvider
 
     public override DateTimeOffset GetUtcNow() => Now;
 }
-
-internal static class RepositoryRoot
-{
-    public static string Path { get; } = Find();
-
-    private static string Find()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(System.IO.Path.Combine(dir.FullName, "Shinkin.Automation.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Shinkin.Automation.sln not found above " + AppContext.BaseDirectory);
-    }
-}
