@@ -92,6 +92,37 @@ public sealed class ContractTests
     }
 
     [Test]
+    public async Task A_cancelled_token_stops_an_operation_before_it_touches_the_page()
+    {
+        await using var session = await OpenHomeAsync();
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+
+        Assert.Multiple(() =>
+        {
+            Assert.ThrowsAsync(Is.InstanceOf<OperationCanceledException>(), () => session.ClickAsync(Hello, cancelled.Token));
+            Assert.ThrowsAsync(Is.InstanceOf<OperationCanceledException>(), () => session.NavigateAsync(new Uri(site.BaseUrl, "?again"), cancelled.Token));
+            Assert.ThrowsAsync(Is.InstanceOf<OperationCanceledException>(), () => session.ReadTextAsync(Greeting, cancelled.Token));
+            Assert.ThrowsAsync(Is.InstanceOf<OperationCanceledException>(), () => session.ScreenshotAsync(cancellationToken: cancelled.Token));
+        });
+        Assert.That(await session.ReadAllTextAsync(Output), Is.EqualTo(new[] { "" }), "the cancelled click never happened");
+        Assert.That(session.CurrentUrl, Is.EqualTo(site.BaseUrl), "the cancelled navigation never happened");
+    }
+
+    [Test]
+    public async Task Cancelling_a_wait_ends_it_at_once()
+    {
+        await using var session = await OpenHomeAsync();
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        Assert.ThrowsAsync(
+            Is.InstanceOf<OperationCanceledException>(),
+            () => session.WaitForAsync(Target.ByTestId("never-there", "現れない表示"), TimeSpan.FromSeconds(30), cancel.Token));
+        Assert.That(clock.Elapsed, Is.LessThan(TimeSpan.FromSeconds(10)), "not the 30 s timeout");
+    }
+
+    [Test]
     public async Task Label_mode_finds_actions_as_links_or_input_buttons_inside_the_row_that_holds_a_text()
     {
         await using var session = await OpenLabelsPageAsync();

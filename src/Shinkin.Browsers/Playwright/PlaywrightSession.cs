@@ -61,15 +61,22 @@ internal sealed class PlaywrightSession : IBrowserSession, ISupportsTracing, ISu
 
     public static async Task<PlaywrightSession> CreateAsync(IBrowser browser, BrowserSessionOptions options, CancellationToken cancellationToken)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         Directory.CreateDirectory(options.DownloadDirectory);
         var session = new PlaywrightSession(browser, options);
         await session.OpenContextAsync(storageState: null, urls: ["about:blank"], currentIndex: 0);
-        cancellationToken.ThrowIfCancellationRequested();
+        if (cancellationToken.IsCancellationRequested)
+        {
+            // Cancelled while the context opened: close it rather than leave it to the browser's end.
+            await session.DisposeAsync();
+            cancellationToken.ThrowIfCancellationRequested();
+        }
+
         return session;
     }
 
     public Task NavigateAsync(Uri url, CancellationToken cancellationToken = default) =>
-        RunAsync($"Navigating to {url}", async page => await page.GotoAsync(url.ToString()));
+        RunAsync($"Navigating to {url}", async page => await page.GotoAsync(url.ToString()), cancellationToken);
 
     public Task ClickAsync(Target target, CancellationToken cancellationToken = default) =>
         ExecuteAsync(
@@ -79,10 +86,11 @@ internal sealed class PlaywrightSession : IBrowserSession, ISupportsTracing, ISu
                 return true;
             },
             reason => TargetText.Failure("Clicking", target, options.Locators, reason),
+            cancellationToken,
             closingMeansDone: true);
 
     public Task FillAsync(Target target, string value, CancellationToken cancellationToken = default) =>
-        RunAsync("Filling", target, locator => locator.FillAsync(value));
+        RunAsync("Filling", target, locator => locator.FillAsync(value), cancellationToken);
 
     public Task SelectAsync(Target target, string optionValueOrLabel, CancellationToken cancellationToken = default) =>
         RunAsync($"Selecting '{optionValueOrLabel}' in", target, async locator =>
@@ -90,36 +98,36 @@ internal sealed class PlaywrightSession : IBrowserSession, ISupportsTracing, ISu
             // Value first, then visible label: page objects hold whichever the manual shows.
             var byValue = await locator.EvaluateAsync<bool>("(el, v) => Array.from(el.options).some(o => o.value === v)", optionValueOrLabel);
             await locator.SelectOptionAsync(byValue ? new SelectOptionValue { Value = optionValueOrLabel } : new SelectOptionValue { Label = optionValueOrLabel });
-        });
+        }, cancellationToken);
 
     public Task SetCheckedAsync(Target target, bool isChecked, CancellationToken cancellationToken = default) =>
-        RunAsync(isChecked ? "Checking" : "Unchecking", target, locator => locator.SetCheckedAsync(isChecked));
+        RunAsync(isChecked ? "Checking" : "Unchecking", target, locator => locator.SetCheckedAsync(isChecked), cancellationToken);
 
     public Task<bool> IsCheckedAsync(Target target, CancellationToken cancellationToken = default) =>
-        RunAsync("Reading the checked state of", target, locator => locator.IsCheckedAsync());
+        RunAsync("Reading the checked state of", target, locator => locator.IsCheckedAsync(), cancellationToken);
 
     public Task<string> ReadTextAsync(Target target, CancellationToken cancellationToken = default) =>
-        RunAsync("Reading the text of", target, async locator => (await locator.InnerTextAsync()).Trim());
+        RunAsync("Reading the text of", target, async locator => (await locator.InnerTextAsync()).Trim(), cancellationToken);
 
     public Task<string?> ReadValueAsync(Target target, CancellationToken cancellationToken = default) =>
-        RunAsync("Reading the value of", target, async locator => (string?)await locator.InputValueAsync());
+        RunAsync("Reading the value of", target, async locator => (string?)await locator.InputValueAsync(), cancellationToken);
 
     public Task<IReadOnlyList<string>> ReadAllTextAsync(Target target, CancellationToken cancellationToken = default) =>
         RunAllAsync("Reading every", target, async all =>
-            (IReadOnlyList<string>)(await all.AllInnerTextsAsync()).Select(t => t.Trim()).ToList());
+            (IReadOnlyList<string>)(await all.AllInnerTextsAsync()).Select(t => t.Trim()).ToList(), cancellationToken);
 
     public Task<int> CountAsync(Target target, CancellationToken cancellationToken = default) =>
-        RunAllAsync("Counting", target, all => all.CountAsync());
+        RunAllAsync("Counting", target, all => all.CountAsync(), cancellationToken);
 
     public Task<bool> IsVisibleAsync(Target target, CancellationToken cancellationToken = default) =>
-        RunAsync("Checking the visibility of", target, locator => locator.IsVisibleAsync());
+        RunAsync("Checking the visibility of", target, locator => locator.IsVisibleAsync(), cancellationToken);
 
     public Task WaitForAsync(Target target, TimeSpan? timeout = null, CancellationToken cancellationToken = default) =>
         RunAsync("Waiting for", target, locator => locator.WaitForAsync(new LocatorWaitForOptions
         {
             State = WaitForSelectorState.Visible,
             Timeout = (float)(timeout ?? options.Timeout).TotalMilliseconds,
-        }));
+        }), cancellationToken);
 
     public Task<int> WaitForAnyAsync(IReadOnlyList<Target> targets, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
     {
@@ -146,7 +154,7 @@ internal sealed class PlaywrightSession : IBrowserSession, ISupportsTracing, ISu
                 // Shown and gone again between the two looks: report as not found.
                 throw new TimeoutException("the match disappeared again");
             },
-            reason => $"Waiting for one of {description} failed: {TargetText.FirstLine(reason)}");
+            reason => $"Waiting for one of {description} failed: {TargetText.FirstLine(reason)}", cancellationToken);
     }
 
     public Task ClickAndWaitForNewDocumentAsync(Target target, CancellationToken cancellationToken = default) =>
@@ -174,10 +182,10 @@ internal sealed class PlaywrightSession : IBrowserSession, ISupportsTracing, ISu
             {
                 page.FrameNavigated -= OnNavigated;
             }
-        });
+        }, cancellationToken);
 
     public Task<string> TitleAsync(CancellationToken cancellationToken = default) =>
-        RunAsync("Reading the title", page => page.TitleAsync());
+        RunAsync("Reading the title", page => page.TitleAsync(), cancellationToken);
 
     public Task<string> ClickAndHandleDialogAsync(Target target, bool accept, CancellationToken cancellationToken = default) =>
         RunAsync(accept ? "Clicking and accepting the dialog of" : "Clicking and dismissing the dialog of", target, async locator =>
@@ -216,7 +224,7 @@ internal sealed class PlaywrightSession : IBrowserSession, ISupportsTracing, ISu
             {
                 page.Dialog -= Handler;
             }
-        });
+        }, cancellationToken);
 
     public Task<string> ClickAndSwitchToNewWindowAsync(Target target, CancellationToken cancellationToken = default) =>
         RunAsync("Clicking and switching to the window opened by", target, async locator =>
@@ -229,10 +237,11 @@ internal sealed class PlaywrightSession : IBrowserSession, ISupportsTracing, ISu
                 current = opened;
                 return handles[opened];
             }
-        });
+        }, cancellationToken);
 
     public async Task CloseCurrentWindowAsync(CancellationToken cancellationToken = default)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         var page = Current;
         if (!page.IsClosed)
         {
@@ -271,13 +280,13 @@ internal sealed class PlaywrightSession : IBrowserSession, ISupportsTracing, ISu
             var path = UniquePath(options.DownloadDirectory, download.SuggestedFilename);
             await download.SaveAsAsync(path);
             return new DownloadedFile(path, download.SuggestedFilename);
-        });
+        }, cancellationToken);
 
     public Task<byte[]> ScreenshotAsync(bool fullPage = false, CancellationToken cancellationToken = default) =>
-        RunAsync("Taking a screenshot", page => page.ScreenshotAsync(new PageScreenshotOptions { FullPage = fullPage, Type = ScreenshotType.Png }));
+        RunAsync("Taking a screenshot", page => page.ScreenshotAsync(new PageScreenshotOptions { FullPage = fullPage, Type = ScreenshotType.Png }), cancellationToken);
 
     public Task<string> PageHtmlAsync(CancellationToken cancellationToken = default) =>
-        RunAsync("Reading the page HTML", page => page.ContentAsync());
+        RunAsync("Reading the page HTML", page => page.ContentAsync(), cancellationToken);
 
     public Task<IReadOnlyList<BrowserCookie>> CookiesAsync(CancellationToken cancellationToken = default) =>
         RunAsync("Reading cookies", async page =>
@@ -289,10 +298,11 @@ internal sealed class PlaywrightSession : IBrowserSession, ISupportsTracing, ISu
             return (IReadOnlyList<BrowserCookie>)cookies
                 .Select(c => new BrowserCookie(c.Name, c.Value, c.Domain, c.Path, c.Secure, c.HttpOnly, c.SameSite.ToString()))
                 .ToList();
-        });
+        }, cancellationToken);
 
     public async Task StartTracingAsync(string title, CancellationToken cancellationToken = default)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         tracingTitle = title;
         traceParts.Clear();
         await context.Tracing.StartAsync(new TracingStartOptions { Title = title, Screenshots = false, Snapshots = true, Sources = false });
@@ -300,6 +310,7 @@ internal sealed class PlaywrightSession : IBrowserSession, ISupportsTracing, ISu
 
     public async Task StopTracingAsync(string? path, CancellationToken cancellationToken = default)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         if (tracingTitle is null)
         {
             return;
@@ -336,6 +347,8 @@ internal sealed class PlaywrightSession : IBrowserSession, ISupportsTracing, ISu
             throw new BrowserException($"Cannot use the client certificate for {origin}: '{pfxPath}' does not exist.");
         }
 
+        // Checked once, before the context is replaced: stopping halfway would leave the session without its windows.
+        cancellationToken.ThrowIfCancellationRequested();
         var originText = origin.GetLeftPart(UriPartial.Authority);
         certificates.RemoveAll(c => string.Equals(c.Origin, originText, StringComparison.OrdinalIgnoreCase));
         certificates.Add(new ClientCertificate { Origin = originText, PfxPath = Path.GetFullPath(pfxPath), Passphrase = password });
@@ -515,30 +528,35 @@ internal sealed class PlaywrightSession : IBrowserSession, ISupportsTracing, ISu
         _ => throw new BrowserException($"Role {role} has no ARIA mapping."),
     };
 
-    private Task RunAsync(string action, Target target, Func<ILocator, Task> operation) =>
-        RunAsync(action, target, async locator =>
-        {
-            await operation(locator);
-            return true;
-        });
+    private Task RunAsync(string action, Target target, Func<ILocator, Task> operation, CancellationToken cancellationToken) =>
+        RunAsync(
+            action,
+            target,
+            async locator =>
+            {
+                await operation(locator);
+                return true;
+            },
+            cancellationToken);
 
-    private Task<T> RunAsync<T>(string action, Target target, Func<ILocator, Task<T>> operation) =>
-        ExecuteAsync(page => operation(Locate(page, target, all: false)), reason => TargetText.Failure(action, target, options.Locators, reason));
+    private Task<T> RunAsync<T>(string action, Target target, Func<ILocator, Task<T>> operation, CancellationToken cancellationToken) =>
+        ExecuteAsync(page => operation(Locate(page, target, all: false)), reason => TargetText.Failure(action, target, options.Locators, reason), cancellationToken);
 
-    private Task<T> RunAllAsync<T>(string action, Target target, Func<ILocator, Task<T>> operation) =>
-        ExecuteAsync(page => operation(Locate(page, target, all: true)), reason => TargetText.Failure(action, target, options.Locators, reason));
+    private Task<T> RunAllAsync<T>(string action, Target target, Func<ILocator, Task<T>> operation, CancellationToken cancellationToken) =>
+        ExecuteAsync(page => operation(Locate(page, target, all: true)), reason => TargetText.Failure(action, target, options.Locators, reason), cancellationToken);
 
-    private Task RunAsync(string action, Func<IPage, Task> operation) =>
+    private Task RunAsync(string action, Func<IPage, Task> operation, CancellationToken cancellationToken) =>
         ExecuteAsync(
             async page =>
             {
                 await operation(page);
                 return true;
             },
-            reason => $"{action} failed: {TargetText.FirstLine(reason)}");
+            reason => $"{action} failed: {TargetText.FirstLine(reason)}",
+            cancellationToken);
 
-    private Task<T> RunAsync<T>(string action, Func<IPage, Task<T>> operation) =>
-        ExecuteAsync(operation, reason => $"{action} failed: {TargetText.FirstLine(reason)}");
+    private Task<T> RunAsync<T>(string action, Func<IPage, Task<T>> operation, CancellationToken cancellationToken) =>
+        ExecuteAsync(operation, reason => $"{action} failed: {TargetText.FirstLine(reason)}", cancellationToken);
 
     /// <summary>
     /// Runs on the current page; if that page closed itself meanwhile (window.close()), retries once on
@@ -548,13 +566,18 @@ internal sealed class PlaywrightSession : IBrowserSession, ISupportsTracing, ISu
     /// For a click: when the window was open as the click started and is gone now, the click itself
     /// closed it (a [閉じる] button calling window.close()); repeating it in another window would be wrong.
     /// </param>
-    private async Task<T> ExecuteAsync<T>(Func<IPage, Task<T>> operation, Func<string, string> describe, bool closingMeansDone = false)
+    /// <remarks>
+    /// Playwright's .NET API takes no cancellation tokens: a cancelled token stops the operation before it
+    /// touches the page, and one cancelled meanwhile stops the wait (Playwright's own timeout ends the call).
+    /// </remarks>
+    private async Task<T> ExecuteAsync<T>(Func<IPage, Task<T>> operation, Func<string, string> describe, CancellationToken cancellationToken, bool closingMeansDone = false)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         var page = Current;
         var wasOpen = !page.IsClosed;
         try
         {
-            return await operation(page);
+            return await operation(page).WaitAsync(cancellationToken);
         }
         catch (Exception ex) when (closingMeansDone && wasOpen && IsPlaywrightFailure(ex) && page.IsClosed)
         {
@@ -564,7 +587,7 @@ internal sealed class PlaywrightSession : IBrowserSession, ISupportsTracing, ISu
         {
             try
             {
-                return await operation(Current);
+                return await operation(Current).WaitAsync(cancellationToken);
             }
             catch (Exception retry) when (IsPlaywrightFailure(retry))
             {

@@ -110,6 +110,8 @@ public sealed class EdgeIeModeSessionFactory : IBrowserSessionFactory
             throw new BrowserException("Edge IE mode is not configured: " + string.Join(" ", problems));
         }
 
+        // Starting IEDriverServer blocks and takes no token: check before it starts.
+        cancellationToken.ThrowIfCancellationRequested();
         var driverPath = Configuration.IeDriverPath!;
         var service = InternetExplorerDriverService.CreateDefaultService(Path.GetDirectoryName(driverPath)!, Path.GetFileName(driverPath));
         service.HideCommandPromptWindow = true;

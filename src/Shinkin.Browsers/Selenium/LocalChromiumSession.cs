@@ -41,6 +41,7 @@ internal sealed class LocalChromiumSession : SeleniumSession, ISupportsClientCer
             }
 
             WritePreferences(Path.Combine(root, "profile"), options.DownloadDirectory, new Dictionary<string, string>());
+            cancellationToken.ThrowIfCancellationRequested();
             var driver = StartDriver(browserOptions, options, root);
             return new LocalChromiumSession(driver, options, browserOptions, root);
         }

@@ -57,9 +57,11 @@ internal class SeleniumSession : IBrowserSession
 
     private string BrowserName { get; }
 
+    // WebDriver calls block and take no token: each operation checks the token before it starts, and waits poll it.
     public Task NavigateAsync(Uri url, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(url);
+        cancellationToken.ThrowIfCancellationRequested();
         EnsureWindow();
         Act(() => Driver.Navigate().GoToUrl(url), reason => $"Navigating to {url} failed: {reason}");
 
@@ -215,6 +217,7 @@ internal class SeleniumSession : IBrowserSession
 
     public Task<string> TitleAsync(CancellationToken cancellationToken = default)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         EnsureWindow();
         return Task.FromResult(Act(() => Driver.Title, reason => $"Reading the title failed: {reason}"));
     }
@@ -272,6 +275,7 @@ internal class SeleniumSession : IBrowserSession
 
     public Task CloseCurrentWindowAsync(CancellationToken cancellationToken = default)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         try
         {
             Driver.Close();
@@ -322,6 +326,7 @@ internal class SeleniumSession : IBrowserSession
 
     public Task<byte[]> ScreenshotAsync(bool fullPage = false, CancellationToken cancellationToken = default)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         EnsureWindow();
         return Task.FromResult(Act(
             () =>
@@ -354,12 +359,14 @@ internal class SeleniumSession : IBrowserSession
 
     public Task<string> PageHtmlAsync(CancellationToken cancellationToken = default)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         EnsureWindow();
         return Task.FromResult(Act(() => Driver.PageSource, reason => $"Reading the page HTML failed: {reason}"));
     }
 
     public Task<IReadOnlyList<BrowserCookie>> CookiesAsync(CancellationToken cancellationToken = default)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         EnsureWindow();
         return Task.FromResult<IReadOnlyList<BrowserCookie>>(Act(
             () => Driver.Manage().Cookies.AllCookies
@@ -550,6 +557,8 @@ internal class SeleniumSession : IBrowserSession
         var clock = Stopwatch.StartNew();
         while (true)
         {
+            // Before every probe, so a cancelled operation never finds (and then clicks) its element.
+            cancellationToken.ThrowIfCancellationRequested();
             if (probe() is { } found)
             {
                 return found;
@@ -572,6 +581,7 @@ internal class SeleniumSession : IBrowserSession
     {
         for (var attempt = 1; ; attempt++)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             try
             {
                 return await operation();

@@ -62,6 +62,8 @@ public sealed class SeleniumRemoteSessionFactory : IBrowserSessionFactory
     public Task<IBrowserSession> CreateSessionAsync(BrowserSessionOptions sessionOptions, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(sessionOptions);
+        // Starting a remote session blocks and takes no token: check before asking the grid for a browser.
+        cancellationToken.ThrowIfCancellationRequested();
         var chrome = new ChromeOptions
         {
             UnhandledPromptBehavior = UnhandledPromptBehavior.Ignore,
