@@ -12,6 +12,7 @@ namespace Shinkin.StepDefinitions.Support;
 public sealed class ScenarioEvidence
 {
     private readonly RunRecordStore store;
+    private readonly ScenarioCase scenarioCase;
     private readonly List<StepRecord> steps = [];
     private readonly Stopwatch scenarioClock = new();
     private readonly Stopwatch stepClock = new();
@@ -26,27 +27,22 @@ public sealed class ScenarioEvidence
     {
         ArgumentNullException.ThrowIfNull(scenarioCase);
         this.store = store;
-        FeatureFile = scenarioCase.Feature.RelativePath;
-        FeatureTitle = scenarioCase.Feature.Title;
-        RuleTitle = scenarioCase.Rule?.Title;
-        ScenarioTitle = scenarioCase.DisplayTitle;
-        Tags = scenarioCase.Categories;
-        // The file's path (unique below the features root) and the title with its example number: unique in a run.
-        ScenarioId = $"{Path.ChangeExtension(FeatureFile, null)}-{ScenarioTitle}";
+        this.scenarioCase = scenarioCase;
     }
 
-    public string ScenarioId { get; }
+    /// <summary>The file's path (unique below the features root) and the title with its example number: unique in a run.</summary>
+    public string ScenarioId => $"{Path.ChangeExtension(FeatureFile, null)}-{ScenarioTitle}";
 
-    public string ScenarioTitle { get; }
+    public string ScenarioTitle => scenarioCase.DisplayTitle;
 
-    public string FeatureTitle { get; }
+    public string FeatureTitle => scenarioCase.Feature.Title;
 
     /// <summary>The feature file's path below the features root, e.g. <c>05_logout/ログアウト.feature</c>.</summary>
-    public string FeatureFile { get; }
+    public string FeatureFile => scenarioCase.Feature.RelativePath;
 
-    public string? RuleTitle { get; }
+    public string? RuleTitle => scenarioCase.Rule?.Title;
 
-    public IReadOnlyList<string> Tags { get; }
+    public IReadOnlyList<string> Tags => scenarioCase.Categories;
 
     public DateTimeOffset Start { get; private set; }
 

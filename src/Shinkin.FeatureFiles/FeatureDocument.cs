@@ -7,42 +7,25 @@ public sealed class FeatureDocument
 {
     private readonly List<ScenarioCase> _scenarios = [];
 
-    internal FeatureDocument(
-        string relativePath,
-        string fullPath,
-        string title,
-        string? description,
-        string language,
-        IReadOnlyList<string> tags,
-        Source source,
-        GherkinDocument gherkinDocument,
-        IReadOnlyList<Pickle> pickles)
+    // Only the reader builds documents (object initializers), so messages and cases always belong together.
+    internal FeatureDocument()
     {
-        RelativePath = relativePath;
-        FullPath = fullPath;
-        Title = title;
-        Description = description;
-        Language = language;
-        Tags = tags;
-        Source = source;
-        GherkinDocument = gherkinDocument;
-        Pickles = pickles;
     }
 
     /// <summary>Path relative to the features root, with '/' separators.</summary>
-    public string RelativePath { get; }
+    public required string RelativePath { get; init; }
 
-    public string FullPath { get; }
+    public required string FullPath { get; init; }
 
-    public string Title { get; }
+    public required string Title { get; init; }
 
-    public string? Description { get; }
+    public string? Description { get; init; }
 
     /// <summary>Gherkin dialect of the file, e.g. <c>ja</c>.</summary>
-    public string Language { get; }
+    public required string Language { get; init; }
 
     /// <summary>Feature tags without '@'.</summary>
-    public IReadOnlyList<string> Tags { get; }
+    public required IReadOnlyList<string> Tags { get; init; }
 
     public IReadOnlyList<ScenarioCase> Scenarios => _scenarios;
 
@@ -57,12 +40,12 @@ public sealed class FeatureDocument
     }
 
     /// <summary>The file's text as a Cucumber message (what Reqnroll's formatters report as the source).</summary>
-    public Source Source { get; }
+    public required Source Source { get; init; }
 
-    public GherkinDocument GherkinDocument { get; }
+    public required GherkinDocument GherkinDocument { get; init; }
 
     /// <summary>One pickle per scenario case, in the order of <see cref="Scenarios"/>.</summary>
-    public IReadOnlyList<Pickle> Pickles { get; }
+    public required IReadOnlyList<Pickle> Pickles { get; init; }
 
     internal void Add(ScenarioCase scenario) => _scenarios.Add(scenario);
 

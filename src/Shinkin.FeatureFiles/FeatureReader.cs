@@ -55,16 +55,18 @@ public static class FeatureReader
         var source = new Source(relativePath, text, SourceMediaType.TEXT_X_CUCUMBER_GHERKIN_PLAIN);
 
         var feature = gherkinDocument.Feature;
-        var document = new FeatureDocument(
-            relativePath,
-            fullPath,
-            feature.Name,
-            NullIfBlank(feature.Description),
-            feature.Language,
-            TagNames(feature.Tags),
-            source,
-            gherkinDocument,
-            pickles);
+        var document = new FeatureDocument
+        {
+            RelativePath = relativePath,
+            FullPath = fullPath,
+            Title = feature.Name,
+            Description = NullIfBlank(feature.Description),
+            Language = feature.Language,
+            Tags = TagNames(feature.Tags),
+            Source = source,
+            GherkinDocument = gherkinDocument,
+            Pickles = pickles,
+        };
 
         var index = new AstIndex(feature);
         var dialect = new GherkinDialectProvider(defaultLanguage).GetDialect(feature.Language, null);
@@ -161,30 +163,34 @@ public static class FeatureReader
         foreach (var pickleStep in pickle.Steps)
         {
             var astStep = index.Steps[pickleStep.AstNodeIds[0]];
-            steps.Add(new ScenarioStep(
-                KindOf(astStep, pickleStep, isFirst: steps.Count == 0, dialect),
-                astStep.Keyword,
-                pickleStep.Text,
-                pickleStep.Argument?.DocString?.Content,
-                pickleStep.Argument?.DataTable?.Rows.Select(r => (IReadOnlyList<string>)r.Cells.Select(c => c.Value).ToArray()).ToArray(),
-                (int)astStep.Location.Line,
-                pickleStep.Id));
+            steps.Add(new ScenarioStep
+            {
+                Kind = KindOf(astStep, pickleStep, isFirst: steps.Count == 0, dialect),
+                Keyword = astStep.Keyword,
+                Text = pickleStep.Text,
+                DocString = pickleStep.Argument?.DocString?.Content,
+                Table = pickleStep.Argument?.DataTable?.Rows.Select(r => (IReadOnlyList<string>)r.Cells.Select(c => c.Value).ToArray()).ToArray(),
+                Line = (int)astStep.Location.Line,
+                PickleStepId = pickleStep.Id,
+            });
         }
 
-        return new ScenarioCase(
-            document,
-            scenario.Name,
-            NullIfBlank(scenario.Description),
-            row?.Number,
-            NullIfBlank(row?.Examples.Name),
-            rule is null ? null : new RuleDescriptor(rule.Name, NullIfBlank(rule.Description), TagNames(rule.Tags)),
-            ownTags,
-            inheritedTags,
-            arguments,
-            steps,
-            pickleIndex,
-            pickle.Id,
-            (int)(row?.Row.Location.Line ?? scenario.Location.Line));
+        return new ScenarioCase
+        {
+            Feature = document,
+            Title = scenario.Name,
+            Description = NullIfBlank(scenario.Description),
+            ExampleNumber = row?.Number,
+            ExamplesName = NullIfBlank(row?.Examples.Name),
+            Rule = rule is null ? null : new RuleDescriptor(rule.Name, NullIfBlank(rule.Description), TagNames(rule.Tags)),
+            Tags = ownTags,
+            InheritedTags = inheritedTags,
+            Arguments = arguments,
+            Steps = steps,
+            PickleIndex = pickleIndex,
+            PickleId = pickle.Id,
+            Line = (int)(row?.Row.Location.Line ?? scenario.Location.Line),
+        };
     }
 
     private static StepKind KindOf(Step astStep, PickleStep pickleStep, bool isFirst, GherkinDialect dialect) =>

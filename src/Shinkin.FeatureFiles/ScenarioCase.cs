@@ -7,80 +7,53 @@ namespace Shinkin.FeatureFiles;
 /// </summary>
 public sealed class ScenarioCase
 {
-    internal ScenarioCase(
-        FeatureDocument feature,
-        string title,
-        string? description,
-        int? exampleNumber,
-        string? examplesName,
-        RuleDescriptor? rule,
-        IReadOnlyList<string> tags,
-        IReadOnlyList<string> inheritedTags,
-        IReadOnlyList<KeyValuePair<string, string>> arguments,
-        IReadOnlyList<ScenarioStep> steps,
-        int pickleIndex,
-        string pickleId,
-        int line)
+    // Only the reader builds cases (object initializers), so a case always matches its pickle.
+    internal ScenarioCase()
     {
-        Feature = feature;
-        Title = title;
-        Description = description;
-        ExampleNumber = exampleNumber;
-        ExamplesName = examplesName;
-        Rule = rule;
-        Tags = tags;
-        InheritedTags = inheritedTags;
-        Arguments = arguments;
-        Steps = steps;
-        PickleIndex = pickleIndex;
-        PickleId = pickleId;
-        Line = line;
-        DisplayTitle = exampleNumber is { } n ? $"{title} [例 {n}]" : title;
-        Name = $"{feature.Title}: {DisplayTitle}";
     }
 
     /// <summary>The NUnit test name: <c>機能名: シナリオ名</c> or <c>機能名: シナリオ名 [例 n]</c>.</summary>
-    public string Name { get; }
+    public string Name => $"{Feature.Title}: {DisplayTitle}";
 
     /// <summary>The title reports show, unique within the feature: <c>シナリオ名</c> or <c>シナリオ名 [例 n]</c>.</summary>
-    public string DisplayTitle { get; }
+    public string DisplayTitle => ExampleNumber is { } n ? $"{Title} [例 {n}]" : Title;
 
-    public FeatureDocument Feature { get; }
+    public required FeatureDocument Feature { get; init; }
 
     /// <summary>The scenario (outline) title as written, placeholders not substituted.</summary>
-    public string Title { get; }
+    public required string Title { get; init; }
 
-    public string? Description { get; }
+    public string? Description { get; init; }
 
     /// <summary>1-based position of the Examples row across all Examples blocks of the outline; null for a plain Scenario.</summary>
-    public int? ExampleNumber { get; }
+    public int? ExampleNumber { get; init; }
 
     /// <summary>Name of the Examples block the row belongs to, when it has one.</summary>
-    public string? ExamplesName { get; }
+    public string? ExamplesName { get; init; }
 
-    public RuleDescriptor? Rule { get; }
+    public RuleDescriptor? Rule { get; init; }
 
     /// <summary>Tags of the scenario and of its Examples block, without '@'.</summary>
-    public IReadOnlyList<string> Tags { get; }
+    public required IReadOnlyList<string> Tags { get; init; }
 
     /// <summary>Tags of the feature and the rule, without '@'.</summary>
-    public IReadOnlyList<string> InheritedTags { get; }
+    public required IReadOnlyList<string> InheritedTags { get; init; }
 
     /// <summary>Every tag that applies (NUnit categories), without '@'.</summary>
     public IReadOnlyList<string> Categories => InheritedTags.Concat(Tags).Distinct(StringComparer.Ordinal).ToArray();
 
     /// <summary>Examples header/value pairs of this row, in column order.</summary>
-    public IReadOnlyList<KeyValuePair<string, string>> Arguments { get; }
+    public required IReadOnlyList<KeyValuePair<string, string>> Arguments { get; init; }
 
-    public IReadOnlyList<ScenarioStep> Steps { get; }
+    public required IReadOnlyList<ScenarioStep> Steps { get; init; }
 
     /// <summary>Index of the pickle in the feature's pickle list; Reqnroll matches executions to pickles by it.</summary>
-    public int PickleIndex { get; }
+    public required int PickleIndex { get; init; }
 
-    public string PickleId { get; }
+    public required string PickleId { get; init; }
 
     /// <summary>Line of the Scenario, or of the Examples row.</summary>
-    public int Line { get; }
+    public required int Line { get; init; }
 
     public override string ToString() => Name;
 }

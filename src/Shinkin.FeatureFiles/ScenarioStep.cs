@@ -13,39 +13,26 @@ public enum StepKind
 /// <summary>One executable step of a scenario, with Background steps and Examples values already applied.</summary>
 public sealed class ScenarioStep
 {
-    internal ScenarioStep(
-        StepKind kind,
-        string keyword,
-        string text,
-        string? docString,
-        IReadOnlyList<IReadOnlyList<string>>? table,
-        int line,
-        string pickleStepId)
+    // Only the reader builds steps (object initializers), so a step always matches its pickle step.
+    internal ScenarioStep()
     {
-        Kind = kind;
-        Keyword = keyword;
-        Text = text;
-        DocString = docString;
-        Table = table;
-        Line = line;
-        PickleStepId = pickleStepId;
     }
 
-    public StepKind Kind { get; }
+    public required StepKind Kind { get; init; }
 
     /// <summary>The keyword as written in the feature file, e.g. <c>前提</c> or <c>Given </c>.</summary>
-    public string Keyword { get; }
+    public required string Keyword { get; init; }
 
-    public string Text { get; }
+    public required string Text { get; init; }
 
-    public string? DocString { get; }
+    public string? DocString { get; init; }
 
     /// <summary>DataTable rows; the first row is the header.</summary>
-    public IReadOnlyList<IReadOnlyList<string>>? Table { get; }
+    public IReadOnlyList<IReadOnlyList<string>>? Table { get; init; }
 
-    public int Line { get; }
+    public required int Line { get; init; }
 
-    public string PickleStepId { get; }
+    public required string PickleStepId { get; init; }
 
     public override string ToString() => $"{Keyword.Trim()} {Text}";
 }
