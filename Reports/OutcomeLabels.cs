@@ -12,6 +12,9 @@ public static class OutcomeLabels
     public const string Uncovered = "未網羅";
     public const string NotRun = "未実行";
 
+    /// <summary>The order reports list outcomes in: OK, NG, 保留, 対象外.</summary>
+    public static IReadOnlyList<Outcome> ReportOrder { get; } = [Outcome.Passed, Outcome.Failed, Outcome.Pending, Outcome.Skipped];
+
     public static string Label(Outcome outcome) => outcome switch
     {
         Outcome.Passed => Ok,

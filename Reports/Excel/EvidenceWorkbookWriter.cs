@@ -223,7 +223,7 @@ internal sealed class EvidenceWorkbookWriter
         }
 
         WorkbookStyle.StyleHeader(sheet.Range(row, 1, row, headers.Length));
-        foreach (var outcome in new[] { Outcome.Passed, Outcome.Failed, Outcome.Pending, Outcome.Skipped })
+        foreach (var outcome in OutcomeLabels.ReportOrder)
         {
             row++;
             WorkbookStyle.SetOutcome(sheet.Cell(row, 1), outcome);
@@ -265,7 +265,7 @@ internal sealed class EvidenceWorkbookWriter
         sheet.Cell(row, 1).Style.Font.FontSize = 12;
         row++;
         var header = row;
-        string[] headers = [keyHeader, "合格率（対象外を除く）", "シナリオ", "OK", "NG", "保留", "対象外"];
+        string[] headers = [keyHeader, "合格率（対象外を除く）", "シナリオ", .. OutcomeLabels.ReportOrder.Select(OutcomeLabels.Label)];
         for (var i = 0; i < headers.Length; i++)
         {
             sheet.Cell(row, i + 1).SetValue(headers[i]);
@@ -282,10 +282,11 @@ internal sealed class EvidenceWorkbookWriter
             rate.SetValue(applicable == 0 ? 0 : (double)counts[Outcome.Passed] / applicable);
             rate.Style.NumberFormat.Format = "0.0%";
             sheet.Cell(row, 3).SetValue(items.Count);
-            sheet.Cell(row, 4).SetValue(counts[Outcome.Passed]);
-            sheet.Cell(row, 5).SetValue(counts[Outcome.Failed]);
-            sheet.Cell(row, 6).SetValue(counts[Outcome.Pending]);
-            sheet.Cell(row, 7).SetValue(counts[Outcome.Skipped]);
+            for (var i = 0; i < OutcomeLabels.ReportOrder.Count; i++)
+            {
+                sheet.Cell(row, 4 + i).SetValue(counts[OutcomeLabels.ReportOrder[i]]);
+            }
+
             if (counts[Outcome.Failed] > 0)
             {
                 sheet.Cell(row, 5).Style.Fill.BackgroundColor = WorkbookStyle.NgFill;
@@ -314,7 +315,7 @@ internal sealed class EvidenceWorkbookWriter
         sheet.Cell(1, 1).Style.Font.Bold = true;
         var counts = Counts(_run.Scenarios);
         sheet.Cell(2, 1).Value =
-            $"全 {_run.Scenarios.Count} 件　OK {counts[Outcome.Passed]}　NG {counts[Outcome.Failed]}　保留 {counts[Outcome.Pending]}　対象外 {counts[Outcome.Skipped]}　（{_run.Info.RunId}）";
+            $"全 {_run.Scenarios.Count} 件　{string.Join("　", OutcomeLabels.ReportOrder.Select(o => $"{OutcomeLabels.Label(o)} {counts[o]}"))}　（{_run.Info.RunId}）";
 
         string[] headers = ["No", "章", "機能", "シナリオ", "タグ", "マニュアル参照", "結果", "所要時間(秒)", "エラー概要 / 対象外理由", "詳細"];
         for (var i = 0; i < headers.Length; i++)

@@ -88,12 +88,12 @@ public static class JUnitWriter
                 break;
             case Outcome.Skipped:
                 await xml.WriteStartElementAsync(null, "skipped", null);
-                await Attr(xml, "message", TextCleaner.FirstLine($"対象外: {scenario.SkipReason ?? scenario.Error ?? "理由なし"}", 500));
+                await Attr(xml, "message", TextCleaner.FirstLine($"{OutcomeLabels.NotApplicable}: {scenario.SkipReason ?? scenario.Error ?? "理由なし"}", 500));
                 await xml.WriteEndElementAsync();
                 break;
             case Outcome.Pending:
                 await xml.WriteStartElementAsync(null, "skipped", null);
-                await Attr(xml, "message", TextCleaner.FirstLine($"保留: {scenario.Error ?? "未実装または保留中のステップ"}", 500));
+                await Attr(xml, "message", TextCleaner.FirstLine($"{OutcomeLabels.Pending}: {scenario.Error ?? "未実装または保留中のステップ"}", 500));
                 await xml.WriteEndElementAsync();
                 break;
         }

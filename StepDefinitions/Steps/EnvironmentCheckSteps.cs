@@ -74,8 +74,8 @@ public sealed class EnvironmentCheckSteps
         var control = check.RequiredReport[id];
         Assert.Multiple(() =>
         {
-            Assert.That(Label(control.Manual.Verdict), Is.EqualTo(manual), $"{id} マニュアル: {control.Manual.Reason}");
-            Assert.That(Label(control.Secure.Verdict), Is.EqualTo(secure), $"{id} 安全: {control.Secure.Reason}");
+            Assert.That(control.Manual.Verdict.Mark(), Is.EqualTo(manual), $"{id} マニュアル: {control.Manual.Reason}");
+            Assert.That(control.Secure.Verdict.Mark(), Is.EqualTo(secure), $"{id} 安全: {control.Secure.Reason}");
         });
     }
 
@@ -89,8 +89,8 @@ public sealed class EnvironmentCheckSteps
         var report = check.RequiredReport;
         Assert.Multiple(() =>
         {
-            Assert.That(Label(report.Overall(CheckProfile.Manual)), Is.EqualTo(manual), "総合 マニュアル");
-            Assert.That(Label(report.Overall(CheckProfile.Secure)), Is.EqualTo(secure), "総合 安全");
+            Assert.That(report.Overall(CheckProfile.Manual).Mark(), Is.EqualTo(manual), "総合 マニュアル");
+            Assert.That(report.Overall(CheckProfile.Secure).Mark(), Is.EqualTo(secure), "総合 安全");
         });
     }
 
@@ -107,13 +107,6 @@ public sealed class EnvironmentCheckSteps
 
     [Then("案内に {string} が含まれる")]
     public void ThenTheAdviceMentions(string text) => Assert.That(CheckReport.RestartAdvice, Does.Contain(text));
-
-    private static string Label(Verdict verdict) => verdict switch
-    {
-        Verdict.Pass => "OK",
-        Verdict.Fail => "NG",
-        _ => "対象外",
-    };
 
     private static CheckProfile ParseProfile(string profile) => profile switch
     {
