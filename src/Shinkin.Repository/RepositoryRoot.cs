@@ -11,13 +11,14 @@ public static class RepositoryRoot
     /// <summary>The root, or <see cref="DirectoryNotFoundException"/> naming where it was looked for.</summary>
     public static string Path =>
         TryLocate() ?? throw new DirectoryNotFoundException(
-            $"{MarkerFile} was found neither above {AppContext.BaseDirectory} nor above {Directory.GetCurrentDirectory()}.");
+            $"{MarkerFile} was found neither above {Directory.GetCurrentDirectory()} nor above {AppContext.BaseDirectory}.");
 
     /// <summary>
-    /// Above the running program first (a test or a tool built inside the repository belongs to that checkout),
-    /// then above the working directory (a tool installed elsewhere, run inside a checkout); null when neither.
+    /// Above the working directory first (the checkout a command is run in), then above the running program
+    /// (a tool started from elsewhere; a test host's working directory is its output folder, so tests find
+    /// the checkout they were built in either way); null when neither.
     /// </summary>
-    public static string? TryLocate() => FindAbove(AppContext.BaseDirectory) ?? FindAbove(Directory.GetCurrentDirectory());
+    public static string? TryLocate() => FindAbove(Directory.GetCurrentDirectory()) ?? FindAbove(AppContext.BaseDirectory);
 
     /// <summary>The nearest folder at or above <paramref name="directory"/> that holds <see cref="MarkerFile"/>; null when none does.</summary>
     public static string? FindAbove(string directory)
