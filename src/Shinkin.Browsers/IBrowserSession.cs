@@ -1,3 +1,4 @@
+using Shinkin.Settings;
 namespace Shinkin.Browsers;
 
 /// <summary>

@@ -1,5 +1,6 @@
 using NUnit.Framework;
 using Shinkin.Browsers.Tests.Support;
+using Shinkin.Settings;
 
 namespace Shinkin.Browsers.Tests;
 

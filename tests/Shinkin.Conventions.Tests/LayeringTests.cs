@@ -39,11 +39,13 @@ public sealed class LayeringTests
     }
 
     [TestCase("PageObjects/Shinkin.PageObjects.csproj", new[] { "Shinkin.Browsers" })]
-    [TestCase("src/Shinkin.Browsers/Shinkin.Browsers.csproj", new string[0])]
-    [TestCase("Reports/Shinkin.Reports.csproj", new[] { "Shinkin.EnvironmentCheck" })]
+    [TestCase("src/Shinkin.Settings/Shinkin.Settings.csproj", new string[0])]
+    [TestCase("src/Shinkin.Browsers/Shinkin.Browsers.csproj", new[] { "Shinkin.Settings" })]
+    [TestCase("src/Shinkin.Reqnroll.NUnit/Shinkin.Reqnroll.NUnit.csproj", new[] { "Shinkin.Settings" })]
+    [TestCase("Reports/Shinkin.Reports.csproj", new[] { "Shinkin.EnvironmentCheck", "Shinkin.Settings" })]
     [TestCase("src/Shinkin.EnvironmentCheck/Shinkin.EnvironmentCheck.csproj", new string[0])]
     [TestCase("src/Shinkin.ReferenceServer/Shinkin.ReferenceServer.csproj", new string[0])]
-    [TestCase("StepDefinitions/Shinkin.StepDefinitions.csproj", new[] { "Shinkin.PageObjects", "Shinkin.Reports", "Shinkin.ReferenceServer", "Shinkin.EnvironmentCheck", "Shinkin.Targets" })]
+    [TestCase("StepDefinitions/Shinkin.StepDefinitions.csproj", new[] { "Shinkin.PageObjects", "Shinkin.Reports", "Shinkin.ReferenceServer", "Shinkin.EnvironmentCheck", "Shinkin.Targets", "Shinkin.Settings" })]
     [TestCase("src/Shinkin.Targets/Shinkin.Targets.csproj", new string[0])]
     public void Project_references_only_its_allowed_layers(string project, string[] allowed)
     {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Playwright;
+using Shinkin.Settings;
 
 namespace Shinkin.Browsers;
 

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using OpenQA.Selenium;
 using OpenQA.Selenium.Chromium;
 using OpenQA.Selenium.Support.UI;
+using Shinkin.Settings;
 
 namespace Shinkin.Browsers;
 
