@@ -1,4 +1,5 @@
 using Shinkin.EnvironmentCheck.Checks;
+using Shinkin.EnvironmentCheck.Command;
 
 namespace Shinkin.EnvironmentCheck.App;
 
@@ -51,30 +52,13 @@ public sealed record CheckerOptions
     {
         ArgumentNullException.ThrowIfNull(args);
         var options = new CheckerOptions();
-        var files = new List<string>();
-        for (var i = 0; i < args.Count; i++)
+        var reader = new ArgumentReader(args, options.Profile);
+        while (reader.Next() is { } arg)
         {
-            var arg = args[i];
-            string Value() => ++i < args.Count ? args[i] : throw new ArgumentException($"{arg} の後に値を指定してください");
             switch (arg)
             {
-                case "-h" or "--help" or "/?":
-                    options = options with { Help = true };
-                    break;
                 case "--out":
-                    options = options with { OutputFolder = Value() };
-                    break;
-                case "--profile":
-                    var profileText = Value();
-                    options = options with
-                    {
-                        Profile = VerdictNames.TryParseProfile(profileText, out var profile)
-                            ? profile
-                            : throw new ArgumentException($"--profile には secure または manual を指定してください (指定値: {profileText})"),
-                    };
-                    break;
-                case "--os":
-                    options = options with { Os = Value() };
+                    options = options with { OutputFolder = reader.Value(arg) };
                     break;
                 case "--yes" or "-y":
                     options = options with { Fix = options.Fix == FixChoice.Skip ? throw Conflict() : FixChoice.Write };
@@ -83,17 +67,12 @@ public sealed record CheckerOptions
                     options = options with { Fix = options.Fix == FixChoice.Write ? throw Conflict() : FixChoice.Skip };
                     break;
                 default:
-                    if (arg.StartsWith('-'))
-                    {
-                        throw new ArgumentException($"不明なオプションです: {arg}");
-                    }
-
-                    files.Add(arg);
+                    reader.Shared(arg);
                     break;
             }
         }
 
-        return options with { Files = files };
+        return options with { Files = reader.Files, Help = reader.Help, Os = reader.Os, Profile = reader.Profile };
     }
 
     private static ArgumentException Conflict() => new("--yes と --no-fix は同時に指定できません");

@@ -1,3 +1,4 @@
+using System.Reflection;
 using System.Xml.Linq;
 using Shinkin.Publishing;
 
@@ -6,19 +7,8 @@ namespace Shinkin.EnvironmentCheck.App.Tests;
 /// <summary>The help-desk build: one self-contained win-x64 .exe, set in the project file and produced by <see cref="PublishChecker"/>.</summary>
 public sealed class PublishTests
 {
-    private static string RepositoryRoot
-    {
-        get
-        {
-            var dir = new DirectoryInfo(TestContext.CurrentContext.TestDirectory);
-            while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Shinkin.Automation.sln")))
-            {
-                dir = dir.Parent;
-            }
-
-            return dir?.FullName ?? throw new InvalidOperationException("Shinkin.Automation.sln not found above the test directory");
-        }
-    }
+    private static string RepositoryRoot { get; } = typeof(PublishTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+        .Single(a => a.Key == "RepositoryRoot").Value!;
 
     [Test]
     public void Project_publishes_one_self_contained_win_x64_file_without_trimming()
