@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Builds shinkin-check.exe (win-x64, self-contained, one file) until the CLI has the publish-checker verb
-# (tools/Shinkin.Publishing/PublishChecker.cs does the same from C#). The publish properties are in the project file.
+# Publishes shinkin-check for bench/checker-exe.sh, which also needs other runtimes (-r linux-x64) than the
+# win-x64 .exe `./harness publish-checker` builds. The publish properties are in the project file.
 #   tools/publish-checker.sh [OUT_DIR] [extra dotnet publish arguments, e.g. -r linux-x64]
 # Prints the file's path and size in bytes as its last line: "<path> <bytes>".
 set -euo pipefail
