@@ -294,30 +294,11 @@ internal class SeleniumSession : IBrowserSession
     public async Task<DownloadedFile> ClickAndDownloadAsync(Target target, CancellationToken cancellationToken = default)
     {
         const string action = "Clicking and downloading from";
-        var folder = Options.DownloadDirectory;
-        var before = Directory.GetFiles(folder).ToHashSet(StringComparer.Ordinal);
+        var folder = DownloadFolder.Watch(Options.DownloadDirectory);
         await InteractAsync(action, target, element => element.Click(), cancellationToken);
-        long lastSize = -1;
-        var saved = await PollAsync(
-            () =>
-            {
-                var file = Directory.GetFiles(folder)
-                    .FirstOrDefault(f => !before.Contains(f) && !f.EndsWith(".crdownload", StringComparison.Ordinal) && !f.EndsWith(".tmp", StringComparison.Ordinal));
-                if (file is null || Directory.GetFiles(folder, "*.crdownload").Length > 0)
-                {
-                    return null;
-                }
-
-                // Done when the size holds between two polls.
-                var size = new FileInfo(file).Length;
-                var done = size == lastSize;
-                lastSize = size;
-                return done ? file : null;
-            },
-            Options.Timeout + Options.Timeout,
-            cancellationToken);
+        var saved = await folder.WaitForCompletedFileAsync(Options.Timeout + Options.Timeout, cancellationToken);
         return saved is null
-            ? throw new BrowserException(TargetText.Failure(action, target, Options.Locators, $"no file arrived in {folder} (on a remote grid, downloads land on the node)"))
+            ? throw new BrowserException(TargetText.Failure(action, target, Options.Locators, $"no file arrived in {folder.Path} (on a remote grid, downloads land on the node)"))
             : new DownloadedFile(saved, Path.GetFileName(saved));
     }
 
