@@ -296,9 +296,10 @@ internal class SeleniumSession : IBrowserSession
         const string action = "Clicking and downloading from";
         var folder = DownloadFolder.Watch(Options.DownloadDirectory);
         await InteractAsync(action, target, element => element.Click(), cancellationToken);
-        var saved = await folder.WaitForCompletedFileAsync(Options.Timeout + Options.Timeout, cancellationToken);
+        var saved = await folder.WaitForCompletedFileAsync(Options.DownloadTimeout, cancellationToken);
         return saved is null
-            ? throw new BrowserException(TargetText.Failure(action, target, Options.Locators, $"no file arrived in {folder.Path} (on a remote grid, downloads land on the node)"))
+            ? throw new BrowserException(TargetText.Failure(
+                action, target, Options.Locators, $"no complete download in {folder.Path} within {Options.DownloadTimeout.TotalSeconds:0.#}s; {folder.Seen}"))
             : new DownloadedFile(saved, Path.GetFileName(saved));
     }
 
