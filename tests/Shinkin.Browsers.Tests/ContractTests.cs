@@ -29,6 +29,8 @@ public sealed class ContractTests
     private static readonly Target NewTabLink = Target.ByRole(TargetRole.Link, "新しいタブで開く", "［新しいタブで開く］リンク");
     private static readonly Target CloseSelf = Target.ByTestId("close-self", "［閉じる］ボタン");
     private static readonly Target Download = Target.ByTestId("download", "［明細をダウンロード］リンク");
+    private static readonly Target SlowDownload = Target.ByTestId("download-slow", "［証明書をダウンロード］リンク");
+    private static readonly Target StalledDownload = Target.ByTestId("download-stalled", "［途中で止まるダウンロード］リンク");
     private static readonly Target Subject = Target.ByTestId("subject", "証明書の主体");
 
     private readonly AdapterKind kind;
@@ -254,6 +256,33 @@ public sealed class ContractTests
         Assert.That(file.SuggestedFileName, Is.EqualTo(TestSite.DownloadName));
         Assert.That(Path.GetDirectoryName(file.Path), Is.EqualTo(folder));
         Assert.That(await File.ReadAllTextAsync(file.Path), Is.EqualTo(TestSite.DownloadText));
+    }
+
+    [Test]
+    public async Task Saves_a_slow_download_complete_with_its_real_name_and_bytes()
+    {
+        var folder = Path.Combine(work, "downloads", Guid.NewGuid().ToString("N"));
+        await using var session = await OpenHomeAsync(folder);
+
+        var file = await session.ClickAndDownloadAsync(SlowDownload);
+
+        Assert.That(file.SuggestedFileName, Is.EqualTo(TestSite.SlowDownloadName));
+        Assert.That(file.Path, Is.EqualTo(Path.Combine(folder, TestSite.SlowDownloadName)));
+        Assert.That(await File.ReadAllBytesAsync(file.Path), Is.EqualTo(TestSite.DownloadBytes));
+    }
+
+    [Test]
+    public async Task A_download_that_stalls_fails_in_time_naming_the_file()
+    {
+        // Long enough for the download to start on a busy machine; it then has as long again to complete.
+        await using var session = await OpenHomeAsync(timeout: TimeSpan.FromSeconds(4));
+
+        var attempt = session.ClickAndDownloadAsync(StalledDownload);
+        await Task.WhenAny(attempt, Task.Delay(TimeSpan.FromSeconds(30)));
+
+        Assert.That(attempt.IsCompleted, Is.True, "the adapter gives up by itself, well within 30 s");
+        var error = Assert.ThrowsAsync<BrowserException>(() => attempt);
+        Assert.That(error!.Message, Does.Contain("［途中で止まるダウンロード］リンク").And.Contain(TestSite.StalledDownloadName));
     }
 
     [Test]
