@@ -1,3 +1,4 @@
+using System.Text;
 using NUnit.Framework;
 using Shinkin.Browsers.Tests.Support;
 using Shinkin.Settings;
@@ -245,30 +246,17 @@ public sealed class ContractTests
         Assert.That(await session.TitleAsync(), Is.EqualTo("契約テスト"));
     }
 
-    [Test]
-    public async Task Saves_a_download_into_the_session_folder()
+    [TestCaseSource(nameof(Downloads))]
+    public async Task Saves_a_download_into_the_session_folder(Target link, string name, byte[] content)
     {
         var folder = Path.Combine(work, "downloads", Guid.NewGuid().ToString("N"));
         await using var session = await OpenHomeAsync(folder);
 
-        var file = await session.ClickAndDownloadAsync(Download);
+        var file = await session.ClickAndDownloadAsync(link);
 
-        Assert.That(file.SuggestedFileName, Is.EqualTo(TestSite.DownloadName));
-        Assert.That(Path.GetDirectoryName(file.Path), Is.EqualTo(folder));
-        Assert.That(await File.ReadAllTextAsync(file.Path), Is.EqualTo(TestSite.DownloadText));
-    }
-
-    [Test]
-    public async Task Saves_a_slow_download_complete_with_its_real_name_and_bytes()
-    {
-        var folder = Path.Combine(work, "downloads", Guid.NewGuid().ToString("N"));
-        await using var session = await OpenHomeAsync(folder);
-
-        var file = await session.ClickAndDownloadAsync(SlowDownload);
-
-        Assert.That(file.SuggestedFileName, Is.EqualTo(TestSite.SlowDownloadName));
-        Assert.That(file.Path, Is.EqualTo(Path.Combine(folder, TestSite.SlowDownloadName)));
-        Assert.That(await File.ReadAllBytesAsync(file.Path), Is.EqualTo(TestSite.DownloadBytes));
+        Assert.That(file.SuggestedFileName, Is.EqualTo(name));
+        Assert.That(file.Path, Is.EqualTo(Path.Combine(folder, name)));
+        Assert.That(await File.ReadAllBytesAsync(file.Path), Is.EqualTo(content), "complete, not the browser's temporary file");
     }
 
     [Test]
@@ -337,6 +325,12 @@ public sealed class ContractTests
         var error = Assert.ThrowsAsync<BrowserException>(() => session.NavigateAsync(site.BaseUrl));
         Assert.That(error!.Message, Does.Contain(site.BaseUrl.ToString()));
         Assert.That(error.Message, Does.Contain("ERR_CERT_AUTHORITY_INVALID").Or.Contain("Privacy error"), "a TLS trust failure, not another one");
+    }
+
+    private static IEnumerable<TestCaseData> Downloads()
+    {
+        yield return new TestCaseData(Download, TestSite.DownloadName, Encoding.UTF8.GetBytes(TestSite.DownloadText)).SetArgDisplayNames("quick");
+        yield return new TestCaseData(SlowDownload, TestSite.SlowDownloadName, TestSite.DownloadBytes).SetArgDisplayNames("slow");
     }
 
     // The engine contract is exercised with the test site's test ids; the label tests below switch to label mode.

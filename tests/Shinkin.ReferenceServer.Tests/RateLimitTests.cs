@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using NUnit.Framework;
 using Shinkin.ReferenceServer.Tests.Support;
@@ -12,35 +13,19 @@ namespace Shinkin.ReferenceServer.Tests;
 /// </summary>
 [TestFixture]
 [Parallelizable(ParallelScope.Self)]
-public sealed class RateLimitTests
+public sealed class RateLimitTests : ServerFixture
 {
     private const int PerAccount = 4;
     private const int PerClient = 8;
     private const int Burst = PerAccount + 4;
 
-    private string dataDirectory = null!;
-
-    private RunningReferenceServer Server { get; set; } = null!;
-
     // Ten minutes: no test ever straddles a window boundary, so the counts are exact.
-    [OneTimeSetUp]
-    public async Task StartServerAsync()
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
-        dataDirectory = TestServers.NewDataDirectory();
-        Server = await TestServers.StartAsync(dataDirectory, new Dictionary<string, string?>
-        {
-            ["RateLimits:PasswordAttemptsPerAccount"] = PerAccount.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["RateLimits:PasswordAttemptsPerClient"] = PerClient.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["RateLimits:WindowSeconds"] = "600",
-        });
-    }
-
-    [OneTimeTearDown]
-    public async Task StopServerAsync()
-    {
-        await Server.DisposeAsync();
-        TestServers.DeleteQuietly(dataDirectory);
-    }
+        ["RateLimits:PasswordAttemptsPerAccount"] = PerAccount.ToString(CultureInfo.InvariantCulture),
+        ["RateLimits:PasswordAttemptsPerClient"] = PerClient.ToString(CultureInfo.InvariantCulture),
+        ["RateLimits:WindowSeconds"] = "600",
+    };
 
     [TestCase("certificate-acquire", 11)]
     [TestCase("certificate-login", 12)]
@@ -51,7 +36,7 @@ public sealed class RateLimitTests
     {
         using var form = await OpenAsync(screen, Loopback(address));
 
-        var pages = await Task.WhenAll(Enumerable.Range(0, Burst).Select(_ => form.Client.SubmitAsync(form.Page, form.Submit, form.WrongPassword)));
+        var pages = await Task.WhenAll(Enumerable.Range(0, Burst).Select(_ => form.PostAsync(form.WrongPassword)));
 
         Assert.That(pages.Select(p => (int)p.Status), Is.All.LessThan(500), "no 5xx");
         var allowed = PerAccount - form.AlreadyCounted;
@@ -75,16 +60,15 @@ public sealed class RateLimitTests
     public async Task Up_to_the_limit_the_right_password_still_gets_through()
     {
         var notice = await Flows.OnboardInitialAsync(Server);
-        using var client = new BrowserlessClient(Server, from: Loopback(21));
-        var input = await client.GetAsync(client.Public("/certificate/acquire"));
+        using var form = await OpenAsync("certificate-acquire", Loopback(21));
 
         for (var i = 1; i < PerAccount; i++)
         {
-            var wrong = await client.SubmitAsync(input, "acquire-submit", Credentials(notice.MasterLoginId, "Wrong1234"));
+            var wrong = await form.PostAsync(Credentials(notice.MasterLoginId, "Wrong1234"));
             Assert.That(wrong.Element("acquire-error").GetAttribute("data-reason"), Is.EqualTo("credentials"));
         }
 
-        var right = await client.SubmitAsync(input, "acquire-submit", Credentials(notice.MasterLoginId, notice.InitialPassword));
+        var right = await form.PostAsync(Credentials(notice.MasterLoginId, notice.InitialPassword));
         Assert.That(right.Screen, Is.EqualTo("certificate-acquire-confirm"), "the last attempt the limit allows");
     }
 
@@ -92,45 +76,35 @@ public sealed class RateLimitTests
     public async Task An_account_at_its_limit_leaves_the_same_clients_other_accounts_and_other_clients_untouched()
     {
         var notice = await Flows.OnboardInitialAsync(Server);
-        using var client = new BrowserlessClient(Server, from: Loopback(31));
-        var input = await client.GetAsync(client.Public("/certificate/acquire"));
+        using var form = await OpenAsync("certificate-acquire", Loopback(31));
         for (var i = 0; i < PerAccount; i++)
         {
-            await client.SubmitAsync(input, "acquire-submit", Credentials(notice.MasterLoginId, "Wrong1234"));
+            await form.PostAsync(Credentials(notice.MasterLoginId, "Wrong1234"));
         }
 
-        var limited = await client.SubmitAsync(input, "acquire-submit", Credentials(notice.MasterLoginId, notice.InitialPassword));
+        var limited = await form.PostAsync(Credentials(notice.MasterLoginId, notice.InitialPassword));
         Assert.That(limited.Status, Is.EqualTo(HttpStatusCode.TooManyRequests), "even the right password waits");
 
-        var otherAccount = await client.SubmitAsync(input, "acquire-submit", Credentials("d-other01", "Wrong1234"));
+        var otherAccount = await form.PostAsync(Credentials("d-other01", "Wrong1234"));
         Assert.That(otherAccount.Element("acquire-error").GetAttribute("data-reason"), Is.EqualTo("credentials"), "another account of the same client");
-
-        using var otherClient = new BrowserlessClient(Server, from: Loopback(32));
-        var otherInput = await otherClient.GetAsync(otherClient.Public("/certificate/acquire"));
-        var right = await otherClient.SubmitAsync(otherInput, "acquire-submit", Credentials(notice.MasterLoginId, notice.InitialPassword));
-        Assert.That(right.Screen, Is.EqualTo("certificate-acquire-confirm"), "the same account from another client");
+        Assert.That((await AcquireFromAsync(Loopback(32), notice)).Screen, Is.EqualTo("certificate-acquire-confirm"), "the same account from another client");
     }
 
     [Test]
     public async Task A_client_trying_many_accounts_is_limited_as_a_whole_and_other_clients_are_not()
     {
         var notice = await Flows.OnboardInitialAsync(Server);
-        using var client = new BrowserlessClient(Server, from: Loopback(41));
-        var input = await client.GetAsync(client.Public("/certificate/acquire"));
+        using var form = await OpenAsync("certificate-acquire", Loopback(41));
         for (var i = 0; i < PerClient; i++)
         {
-            var page = await client.SubmitAsync(input, "acquire-submit", Credentials($"d-guess{i:D3}", "Wrong1234"));
+            var page = await form.PostAsync(Credentials($"d-guess{i:D3}", "Wrong1234"));
             Assert.That(page.Status, Is.EqualTo(HttpStatusCode.OK));
         }
 
-        var refused = await client.SubmitAsync(input, "acquire-submit", Credentials("d-guess999", "Wrong1234"));
+        var refused = await form.PostAsync(Credentials("d-guess999", "Wrong1234"));
         Assert.That(refused.Status, Is.EqualTo(HttpStatusCode.TooManyRequests), "a new account each time does not escape the per-client limit");
         Assert.That(refused.Screen, Is.EqualTo("status-429"));
-
-        using var otherClient = new BrowserlessClient(Server, from: Loopback(42));
-        var otherInput = await otherClient.GetAsync(otherClient.Public("/certificate/acquire"));
-        var right = await otherClient.SubmitAsync(otherInput, "acquire-submit", Credentials(notice.MasterLoginId, notice.InitialPassword));
-        Assert.That(right.Screen, Is.EqualTo("certificate-acquire-confirm"));
+        Assert.That((await AcquireFromAsync(Loopback(42), notice)).Screen, Is.EqualTo("certificate-acquire-confirm"), "another client");
     }
 
     [Test]
@@ -147,6 +121,13 @@ public sealed class RateLimitTests
         {
             TestServers.DeleteQuietly(directory);
         }
+    }
+
+    /// <summary>電子証明書取得 with the master's right password, from <paramref name="from"/>.</summary>
+    private async Task<HtmlPage> AcquireFromAsync(IPAddress from, CompanyNotice notice)
+    {
+        using var form = await OpenAsync("certificate-acquire", from);
+        return await form.PostAsync(Credentials(notice.MasterLoginId, notice.InitialPassword));
     }
 
     private static IPAddress Loopback(int last) => new([127, 0, 0, (byte)last]);
@@ -210,6 +191,8 @@ public sealed class RateLimitTests
     private sealed record PasswordForm(BrowserlessClient Client, HtmlPage Page, string Submit, Dictionary<string, string> WrongPassword, int AlreadyCounted = 0)
         : IDisposable
     {
+        public Task<HtmlPage> PostAsync(IDictionary<string, string> fields) => Client.SubmitAsync(Page, Submit, fields);
+
         public void Dispose() => Client.Dispose();
     }
 }

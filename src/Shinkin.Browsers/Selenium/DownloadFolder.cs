@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 
 namespace Shinkin.Browsers;
@@ -14,7 +13,6 @@ namespace Shinkin.Browsers;
 /// </summary>
 internal sealed class DownloadFolder
 {
-    private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(100);
     private readonly HashSet<string> before;
     private IReadOnlyList<Arrival> seen = [];
     private Arrival? candidate;
@@ -38,27 +36,11 @@ internal sealed class DownloadFolder
     public static DownloadFolder Watch(string path) => new(path);
 
     /// <summary>The path of the downloaded file once it is complete, or null when <paramref name="timeout"/> runs out first.</summary>
-    public async Task<string?> WaitForCompletedFileAsync(TimeSpan timeout, CancellationToken cancellationToken)
-    {
-        var clock = Stopwatch.StartNew();
-        while (true)
-        {
-            if (CompletedFile() is { } file)
-            {
-                return file;
-            }
-
-            if (clock.Elapsed > timeout)
-            {
-                return null;
-            }
-
-            await Task.Delay(Poll, cancellationToken);
-        }
-    }
+    public Task<string?> WaitForCompletedFileAsync(TimeSpan timeout, CancellationToken cancellationToken) =>
+        SeleniumSession.PollAsync(CompletedFile, timeout, cancellationToken);
 
     /// <summary>Chromium's temporary files (hidden on Unix, .tmp on Windows) and partial files (.crdownload; Firefox .part).</summary>
-    internal static bool IsUnfinished(string name) =>
+    private static bool IsUnfinished(string name) =>
         name.StartsWith('.')
         || name.EndsWith(".crdownload", StringComparison.OrdinalIgnoreCase)
         || name.EndsWith(".tmp", StringComparison.OrdinalIgnoreCase)

@@ -527,7 +527,8 @@ internal class SeleniumSession : IBrowserSession
         }
     }
 
-    private static async Task<T?> PollAsync<T>(Func<T?> probe, TimeSpan timeout, CancellationToken cancellationToken)
+    /// <summary>Asks <paramref name="probe"/> every 100 ms until it answers or <paramref name="timeout"/> runs out (then null).</summary>
+    internal static async Task<T?> PollAsync<T>(Func<T?> probe, TimeSpan timeout, CancellationToken cancellationToken)
         where T : class
     {
         var clock = Stopwatch.StartNew();
