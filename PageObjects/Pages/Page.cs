@@ -1,4 +1,5 @@
 using Shinkin.Browsers;
+using Shinkin.Settings;
 
 namespace Shinkin.PageObjects.Pages;
 

@@ -1,3 +1,5 @@
+using Shinkin.Settings;
+
 namespace Shinkin.Reports.RunRecords;
 
 /// <summary>Outcome of a scenario or step, mapped to the report's OK/NG/保留/対象外.</summary>
@@ -47,6 +49,9 @@ public sealed record RunInfo
 
     /// <summary>Pool accounts the run used and the state it left them in.</summary>
     public IReadOnlyList<string> Accounts { get; init; } = [];
+
+    /// <summary>Everything the run was asked to do, as the command line resolved it (null in records made before it existed).</summary>
+    public RunSettings? Settings { get; init; }
 
     /// <summary>Pool accounts to renew (used up, or leased by a run that never returned them).</summary>
     public IReadOnlyList<string> AccountsToRenew { get; init; } = [];

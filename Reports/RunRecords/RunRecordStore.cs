@@ -80,6 +80,20 @@ public sealed class RunRecordStore
             .ToList());
     }
 
+    /// <summary>One scenario record as the test host wrote it; <see cref="InvalidDataException"/> when it is not one.</summary>
+    public static ScenarioRecord ReadScenario(string path)
+    {
+        try
+        {
+            using var stream = File.OpenRead(path);
+            return JsonSerializer.Deserialize<ScenarioRecord>(stream, Json) ?? throw new InvalidDataException($"{path}: empty record.");
+        }
+        catch (JsonException ex)
+        {
+            throw new InvalidDataException($"{path}: not a valid record ({ex.Message}).", ex);
+        }
+    }
+
     /// <summary>File-system-safe form of an id (keeps Japanese, drops path and reserved characters).</summary>
     public static string SafeFileName(string id)
     {

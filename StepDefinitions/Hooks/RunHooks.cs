@@ -1,5 +1,6 @@
 using Reqnroll;
 using Reqnroll.BoDi;
+using Shinkin.Settings;
 using Shinkin.StepDefinitions.Support;
 
 namespace Shinkin.StepDefinitions.Hooks;
@@ -22,7 +23,7 @@ public sealed class RunHooks
 
         if (!root.IsRegistered<RunEnvironment>())
         {
-            root.RegisterInstanceAs(new RunEnvironment(RunSettings.FromEnvironment()), dispose: false);
+            root.RegisterInstanceAs(new RunEnvironment(TestHostSettings.Current), dispose: false);
         }
     }
 

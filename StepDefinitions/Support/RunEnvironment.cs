@@ -4,6 +4,7 @@ using Shinkin.Browsers;
 using Shinkin.PageObjects;
 using Shinkin.ReferenceServer;
 using Shinkin.Reports.RunRecords;
+using Shinkin.Settings;
 using Shinkin.Targets;
 using Shinkin.Targets.Pool;
 
@@ -28,9 +29,9 @@ public sealed class RunEnvironment : IAsyncDisposable
     {
         Settings = settings;
         Store = new RunRecordStore(settings.RunDirectory);
-        BrowserOptions = Shinkin.Browsers.BrowserOptions.FromEnvironment();
+        BrowserOptions = settings.Browser;
         Started = DateTimeOffset.Now;
-        if (settings.TargetProfilePath is { } path)
+        if (settings.TargetProfile is { } path)
         {
             Profile = LoadProfile(path);
             Catalog = UiCatalog.Configure(Profile.Words);
@@ -188,10 +189,11 @@ public sealed class RunEnvironment : IAsyncDisposable
                 OperatingSystem = RuntimeInformation.OSDescription,
                 Filter = Settings.Filter,
                 Shard = Settings.Shard,
-                Locators = Settings.Locators == LocatorMode.TestIds ? "testids" : "labels",
+                Locators = Settings.Locators.Name(),
                 TargetProfile = Profile?.DisplayPath,
                 WordOverrides = Catalog.UsedOverrides.Select(o => $"{o.Key}: 「{o.Manual}」→「{o.Target}」").ToList(),
                 Accounts = accountNotes.ToList(),
+                Settings = Settings with { Browser = BrowserOptions },
                 AccountsToRenew = end is null || Pool is null ? [] : Pool.ToRenew().Select(r => $"{r.Account.Id} ({r.Account.LoginId}): {r.Reason}").ToList(),
             },
             cancellationToken);

@@ -1,5 +1,6 @@
 using Shinkin.PageObjects.Pages;
 using Shinkin.ReferenceServer;
+using Shinkin.Settings;
 
 namespace Shinkin.StepDefinitions.Support;
 

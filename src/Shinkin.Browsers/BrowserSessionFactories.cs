@@ -1,3 +1,4 @@
+using Shinkin.Settings;
 namespace Shinkin.Browsers;
 
 /// <summary>Chooses the adapter for a run from <see cref="BrowserOptions.Engine"/>.</summary>

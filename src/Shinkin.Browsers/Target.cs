@@ -1,3 +1,5 @@
+using Shinkin.Settings;
+
 namespace Shinkin.Browsers;
 
 /// <summary>ARIA roles the page objects use to find controls when no test id is given.</summary>
@@ -27,16 +29,6 @@ public enum TargetRole
     /// server renders (<c>&lt;button&gt;</c>, <c>&lt;input type=button&gt;</c>, <c>&lt;a&gt;</c>).
     /// </summary>
     Action,
-}
-
-/// <summary>How sessions find targets: by the manual's words (default) or by the reference server's test ids.</summary>
-public enum LocatorMode
-{
-    /// <summary>Role + accessible name, label text, visible text: works on any server that shows the manual's words.</summary>
-    Labels,
-
-    /// <summary>The reference server's <c>data-testid</c> attributes where a target has one (a fast path).</summary>
-    TestIds,
 }
 
 /// <summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Shinkin.Settings;
 
 namespace Shinkin.Browsers;
 

@@ -5,6 +5,7 @@ using NUnit.Framework.Internal.Builders;
 using Shinkin.FeatureFiles;
 using Shinkin.Reqnroll.NUnit.Discovery;
 using Shinkin.Reqnroll.NUnit.Execution;
+using Shinkin.Settings;
 
 namespace Shinkin.Reqnroll.NUnit;
 
@@ -62,7 +63,7 @@ internal sealed class FeatureSuiteBuilderAttribute : NUnitAttribute, IFixtureBui
         {
             errors.Add((
                 "features root: シナリオなし",
-                $"No .feature file with a scenario was found under {catalog.RootDirectory} (set {FeatureCatalog.FeaturesDirectoryVariable} or copy the .feature files to the output folder)."));
+                $"No .feature file with a scenario was found under {catalog.RootDirectory} (set {SettingsEnvironment.FeaturesDirectory} or copy the .feature files to the output folder)."));
         }
 
         if (errors.Count > 0)
@@ -104,7 +105,7 @@ internal sealed class FeatureSuiteBuilderAttribute : NUnitAttribute, IFixtureBui
             fixture.Properties.Set(PropertyNames.Description, description);
         }
 
-        var shard = Shard.FromEnvironment();
+        var shard = Shard.OfThisRun();
         foreach (var scenario in feature.Scenarios.Where(s => shard.Contains(s.Name)))
         {
             var test = BuildTest(builder, scenarioMethod, fixture, scenario.Name, [scenario], scenario.Categories);

@@ -1,4 +1,5 @@
 using NUnit.Framework;
+using Shinkin.Settings;
 
 namespace Shinkin.Browsers.Tests;
 

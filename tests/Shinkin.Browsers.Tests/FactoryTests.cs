@@ -1,4 +1,5 @@
 using NUnit.Framework;
+using Shinkin.Settings;
 
 namespace Shinkin.Browsers.Tests;
 
@@ -30,7 +31,7 @@ public sealed class FactoryTests
     {
         var error = Assert.Throws<BrowserException>(() => BrowserSessionFactories.Create(new BrowserOptions { Engine = BrowserEngine.SeleniumRemote }));
 
-        Assert.That(error!.Message, Does.Contain("GridUrl"));
+        Assert.That(error!.Message, Does.Contain("Grid URL").And.Contain("--grid"));
     }
 
     [Test]

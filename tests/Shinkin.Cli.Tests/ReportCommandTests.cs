@@ -40,7 +40,8 @@ public sealed class ReportCommandTests
             Assert.That(unknownVerb, Is.EqualTo(2));
             Assert.That(unknownOption, Is.EqualTo(2));
             Assert.That(incompleteOption, Is.EqualTo(2));
-            Assert.That(stderr.ToString(), Does.Contain("unknown verb: frobnicate"));
+            Assert.That(stderr.ToString(), Does.Contain("'frobnicate'").And.Contain("'--bogus'").And.Contain("--port"));
+            Assert.That(stderr.ToString(), Does.Contain("./harness help"), "where to read the usage");
         });
     }
 }

@@ -28,7 +28,7 @@ public sealed class TagFilterTests
     {
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
-        var exit = await CommandLine.DispatchAsync(["tags-to-filter", "master&"], stdout, stderr);
+        var exit = await CommandLine.DispatchAsync(["run", "--tags", "master&"], stdout, stderr);
         Assert.Multiple(() =>
         {
             Assert.That(exit, Is.EqualTo(2));

@@ -19,7 +19,7 @@ public sealed class HarnessConventionTests
         var engine = doc.Descendants("SHINKIN_ENGINE").SingleOrDefault()?.Value;
         Assert.Multiple(() =>
         {
-            Assert.That(engine, Is.AnyOf("playwright", "selenium", "selenium-remote", "playwright-remote", "edge-iemode"));
+            Assert.That(engine, Is.AnyOf(Shinkin.Settings.BrowserEngines.Names.ToArray()));
             Assert.That(doc.Descendants("TreatNoTestsAsError").SingleOrDefault()?.Value, Is.EqualTo("true"), "a run that selects nothing must fail");
         });
     }

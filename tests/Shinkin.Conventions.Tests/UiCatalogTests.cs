@@ -1,6 +1,7 @@
 using NUnit.Framework;
 using Shinkin.Browsers;
 using Shinkin.PageObjects;
+using Shinkin.Settings;
 
 namespace Shinkin.Conventions.Tests;
 

@@ -2,6 +2,7 @@ using NUnit.Framework;
 using Shinkin.Browsers;
 using Shinkin.PageObjects.Pages;
 using Shinkin.ReferenceServer;
+using Shinkin.Settings;
 
 namespace Shinkin.PageObjects.Tests;
 

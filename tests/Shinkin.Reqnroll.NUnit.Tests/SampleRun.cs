@@ -16,7 +16,7 @@ internal sealed class SampleRun
 
     public IReadOnlyDictionary<string, TrxResult> Results { get; }
 
-    /// <summary>Lines the sample's hooks and steps append to SHINKIN_SAMPLE_LOG.</summary>
+    /// <summary>Lines the sample's hooks and steps append to SAMPLE_SUITE_LOG.</summary>
     public IReadOnlyList<string> HookLog { get; }
 
     public string? Html { get; }
@@ -63,7 +63,7 @@ internal sealed class SampleRun
             new Dictionary<string, string>
             {
                 ["SHINKIN_FEATURES_DIR"] = Path.Combine(sampleOutput, "Features", featureSet),
-                ["SHINKIN_SAMPLE_LOG"] = log,
+                ["SAMPLE_SUITE_LOG"] = log,
             },
             limit);
 

@@ -41,5 +41,5 @@ public sealed class ShardTests
     [TestCase("a/b")]
     [TestCase("2")]
     public void Rejects_a_malformed_shard(string text) =>
-        Assert.That(() => Shard.Parse(text), Throws.ArgumentException.With.Message.Contains("SHINKIN_SHARD"));
+        Assert.That(() => Shard.Parse(text), Throws.ArgumentException.With.Message.Contains("2/4"));
 }

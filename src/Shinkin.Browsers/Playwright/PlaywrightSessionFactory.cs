@@ -1,5 +1,6 @@
 using System.Collections;
 using Microsoft.Playwright;
+using Shinkin.Settings;
 
 namespace Shinkin.Browsers;
 

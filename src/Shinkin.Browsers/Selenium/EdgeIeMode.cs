@@ -1,5 +1,6 @@
 using OpenQA.Selenium;
 using OpenQA.Selenium.IE;
+using Shinkin.Settings;
 
 namespace Shinkin.Browsers;
 

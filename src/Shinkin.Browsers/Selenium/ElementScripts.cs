@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Shinkin.Settings;
 
 namespace Shinkin.Browsers;
 

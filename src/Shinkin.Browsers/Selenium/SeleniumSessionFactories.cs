@@ -2,6 +2,7 @@ using System.Globalization;
 using OpenQA.Selenium;
 using OpenQA.Selenium.Chrome;
 using OpenQA.Selenium.Remote;
+using Shinkin.Settings;
 
 namespace Shinkin.Browsers;
 

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Shinkin.Targets;
 using Shinkin.Targets.Pool;
 
@@ -9,6 +10,15 @@ namespace Shinkin.Cli.Commands;
 /// </summary>
 public static class CheckProfileCommand
 {
+    private static readonly Argument<string> Profile = new("profile") { Description = "targets/NAME.json" };
+
+    public static Command Build(TextWriter stdout, TextWriter stderr)
+    {
+        var command = new Command("check-profile", "ターゲットプロファイルを検証しアカウントプールを表示します / Validate a target profile and list its account pool.") { Profile };
+        command.SetAction(result => Run([result.GetValue(Profile)!], stdout, stderr));
+        return command;
+    }
+
     public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
     {
         if (args.Count != 1)

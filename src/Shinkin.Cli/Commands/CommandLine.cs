@@ -1,21 +1,81 @@
+using System.CommandLine;
 using System.Runtime.InteropServices;
+using Shinkin.Cli.Runs;
+using Shinkin.Settings;
 
 namespace Shinkin.Cli.Commands;
 
-/// <summary>The verbs behind ./harness that need .NET: serve, check-env, spec, report and small helpers.</summary>
+/// <summary>
+/// `shinkin`: the one orchestrator behind ./harness and harness.ps1. Options are parsed by System.CommandLine; a
+/// usage or setup error prints its message and exits 2 before anything runs; test failures exit 1.
+/// </summary>
 public static class CommandLine
 {
+    public const string Summary =
+        "しんきん電子記録債権システム 初期設定編の試験ハーネス / Shinkin.Automation test harness. " +
+        "Exit codes: 0 ok, 1 test failures, 2 setup or usage error.";
+
+    /// <summary>Every verb, for help and for the tests that keep the scripts' usage and the docs in step.</summary>
+    public static RootCommand Build(TextWriter stdout, TextWriter stderr)
+    {
+        var root = new RootCommand(Summary)
+        {
+            RunCommand.Build(stdout, stderr),
+            TestCommand.Build(stdout, stderr),
+            ServeCommand.Build(stdout, stderr),
+            CheckEnvCommand.Build(stdout, stderr),
+            CheckProfileCommand.Build(stdout, stderr),
+            SpecCommand.Build(stdout, stderr),
+            PublishCheckerCommand.Build(stdout, stderr),
+            ReportCommand.Build(stdout, stderr),
+            DoctorCommand.Build(stdout, stderr, "doctor", "前提条件とビルドの状態を表示します / What setup would install, and whether the build is current."),
+            DoctorCommand.Build(stdout, stderr, "setup", "harness が前提条件を入れてビルドした後の状態を表示します / After ./harness installed and built what was missing: the same report as doctor."),
+            SummarizeCommand.Build(stdout, stderr),
+        };
+        var help = new Command("help", "使い方と環境変数を表示します / This text, the environment overrides and examples.")
+        {
+            new Argument<string?>("verb") { Description = "詳しく見るコマンド / a verb to show in detail", Arity = ArgumentArity.ZeroOrOne },
+        };
+        help.SetAction(result =>
+        {
+            var verb = result.GetValue<string?>("verb");
+            var parsed = root.Parse(verb is null ? ["--help"] : [verb, "--help"]);
+            parsed.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
+            if (verb is null)
+            {
+                stdout.WriteLine(Epilogue());
+            }
+
+            return 0;
+        });
+        root.Subcommands.Add(help);
+        root.SetAction(result =>
+        {
+            root.Parse(["--help"]).Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
+            stdout.WriteLine(Epilogue());
+            return 0;
+        });
+        return root;
+    }
+
     public static async Task<int> DispatchAsync(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
     {
-        if (args.Count == 0)
+        var root = Build(stdout, stderr);
+        var parsed = root.Parse([.. args], new ParserConfiguration { ResponseFileTokenReplacer = null });
+        if (parsed.Errors.Count > 0)
         {
-            stderr.WriteLine("usage: shinkin <serve|check-env|check-profile|spec|report|summarize|tags-to-filter> [options]");
+            foreach (var error in parsed.Errors)
+            {
+                stderr.WriteLine($"harness: {error.Message}");
+            }
+
+            stderr.WriteLine("harness: ./harness help で使い方を表示します / see ./harness help");
             return 2;
         }
 
         using var cts = new CancellationTokenSource();
-        // SIGINT (Ctrl+C), SIGTERM (kill, systemd, docker stop) and SIGQUIT end the verb through its token, so
-        // `serve` stops the server and checkpoints its database instead of dying (or, for SIGTERM, hanging).
+        // SIGINT (Ctrl+C), SIGTERM (kill, systemd, docker stop) and SIGQUIT end the verb through its token: `serve`
+        // stops the server and checkpoints its database, `run` stops its test run and keeps what finished.
         var signals = new[] { PosixSignal.SIGINT, PosixSignal.SIGTERM, PosixSignal.SIGQUIT }
             .Select(signal => PosixSignalRegistration.Create(signal, context =>
             {
@@ -23,25 +83,20 @@ public static class CommandLine
                 cts.Cancel();
             }))
             .ToList();
-
-        var rest = args.Skip(1).ToList();
         try
         {
-            return args[0] switch
-            {
-                "serve" => await ServeCommand.RunAsync(rest, stdout, stderr, cts.Token),
-                "check-env" => await CheckEnvCommand.RunAsync(rest, stdout, stderr, cts.Token),
-                "report" => await ReportCommand.RunAsync(rest, stdout, stderr, cts.Token),
-                "spec" => await SpecCommand.RunAsync(rest, stdout, stderr, cts.Token),
-                "summarize" => SummarizeCommand.Run(rest, stdout, stderr),
-                "tags-to-filter" => TagsToFilter(rest, stdout, stderr),
-                "check-profile" => CheckProfileCommand.Run(rest, stdout, stderr),
-                _ => Unknown(args[0], stderr),
-            };
+            return await parsed.InvokeAsync(
+                new InvocationConfiguration { Output = stdout, Error = stderr, ProcessTerminationTimeout = null, EnableDefaultExceptionHandler = false },
+                cts.Token);
+        }
+        catch (Exception ex) when (ex is UsageException or SettingsException)
+        {
+            stderr.WriteLine($"harness: {ex.Message}");
+            return 2;
         }
         catch (OperationCanceledException)
         {
-            stderr.WriteLine("cancelled");
+            stderr.WriteLine("harness: cancelled");
             return 2;
         }
         finally
@@ -50,23 +105,24 @@ public static class CommandLine
         }
     }
 
-    private static int TagsToFilter(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
+    private static string Epilogue()
     {
-        try
+        var lines = new List<string>
         {
-            stdout.WriteLine(TagFilter.ToTestFilter(string.Join(' ', args)));
-            return 0;
-        }
-        catch (FormatException ex)
-        {
-            stderr.WriteLine($"tags: {ex.Message}");
-            return 2;
-        }
-    }
-
-    private static int Unknown(string verb, TextWriter stderr)
-    {
-        stderr.WriteLine($"unknown verb: {verb}");
-        return 2;
+            "",
+            "Environment overrides / 環境変数 (an option on the command line wins):",
+        };
+        lines.AddRange(SettingsEnvironment.Variables.Select(v => $"  {v.Name,-24} {v.Meaning}"));
+        lines.AddRange(
+        [
+            "",
+            "Examples / 例:",
+            "  ./harness run --tags master",
+            "  ./harness run --target-profile targets/reference.json --tags readonly",
+            "  ./harness run --engine selenium --workers 1",
+            "  ./harness check-env tests/Shinkin.EnvironmentCheck.Tests/Fixtures/manual-conformant-hkcu.reg --format json",
+            "  ./harness report --merge Reports/out/shard1 Reports/out/shard2",
+        ]);
+        return string.Join(Environment.NewLine, lines);
     }
 }

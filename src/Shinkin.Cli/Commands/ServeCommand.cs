@@ -1,4 +1,4 @@
-using System.Globalization;
+using System.CommandLine;
 using Shinkin.ReferenceServer;
 
 namespace Shinkin.Cli.Commands;
@@ -10,39 +10,25 @@ namespace Shinkin.Cli.Commands;
 /// </summary>
 public static class ServeCommand
 {
-    public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
-    {
-        var dataDir = Path.GetFullPath(Path.Combine(".data", "server"));
-        int publicPort = 8443, certPort = 8444;
-        var onboard = new List<string>();
-        var testHooks = true;
-        for (var i = 0; i < args.Count; i++)
-        {
-            switch (args[i])
-            {
-                case "--data" when i + 1 < args.Count:
-                    dataDir = Path.GetFullPath(args[++i]);
-                    break;
-                case "--port" when i + 1 < args.Count && int.TryParse(args[i + 1], CultureInfo.InvariantCulture, out var p):
-                    publicPort = p;
-                    i++;
-                    break;
-                case "--cert-port" when i + 1 < args.Count && int.TryParse(args[i + 1], CultureInfo.InvariantCulture, out var c):
-                    certPort = c;
-                    i++;
-                    break;
-                case "--onboard" when i + 1 < args.Count:
-                    onboard.Add(args[++i]);
-                    break;
-                case "--no-test-hooks":
-                    testHooks = false;
-                    break;
-                default:
-                    stderr.WriteLine($"serve: unknown or incomplete option '{args[i]}' (--data DIR, --port N, --cert-port N, --onboard 会社名, --no-test-hooks)");
-                    return 2;
-            }
-        }
+    private static readonly Option<string> Data = new("--data") { Description = "データフォルダ / data folder", DefaultValueFactory = _ => Path.Combine(".data", "server"), HelpName = "DIR" };
+    private static readonly Option<int> Port = new("--port") { Description = "公開ポート / public HTTPS port (0: any free port)", DefaultValueFactory = _ => 8443, HelpName = "N" };
+    private static readonly Option<int> CertPort = new("--cert-port") { Description = "電子証明書ログインのポート / certificate-login port (0: any free port)", DefaultValueFactory = _ => 8444, HelpName = "N" };
+    private static readonly Option<string[]> Onboard = new("--onboard") { Description = "会社を登録し通知書面を表示 / onboard a company and print its notice (repeatable)", HelpName = "会社名", AllowMultipleArgumentsPerToken = false };
+    private static readonly Option<bool> NoTestHooks = new("--no-test-hooks") { Description = "data-testid 等なしの画面 / pages without data-testid, data-screen and render-id" };
 
+    public static Command Build(TextWriter stdout, TextWriter stderr)
+    {
+        var command = new Command("serve", "リファレンスサーバを起動し URL を表示します / Start the reference server and print its URLs (Ctrl+C to stop).")
+        {
+            Data, Port, CertPort, Onboard, NoTestHooks,
+        };
+        command.SetAction((result, cancellationToken) => RunAsync(
+            Path.GetFullPath(result.GetValue(Data)!), result.GetValue(Port), result.GetValue(CertPort), result.GetValue(Onboard) ?? [], !result.GetValue(NoTestHooks), stdout, stderr, cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(string dataDir, int publicPort, int certPort, IReadOnlyList<string> onboard, bool testHooks, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    {
         RunningReferenceServer server;
         try
         {

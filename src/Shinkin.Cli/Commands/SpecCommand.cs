@@ -1,3 +1,5 @@
+using System.CommandLine;
+using Shinkin.Cli.Runs;
 using Shinkin.Reports.Specs;
 
 namespace Shinkin.Cli.Commands;
@@ -5,26 +7,27 @@ namespace Shinkin.Cli.Commands;
 /// <summary>`./harness spec [--features DIR] [--out FILE.xlsx]`: the 試験仕様書 workbook straight from the feature files.</summary>
 public static class SpecCommand
 {
-    public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
-    {
-        var features = RepositoryPaths.FeaturesRoot();
-        var output = Path.Combine("Reports", "out", "試験仕様書.xlsx");
-        for (var i = 0; i < args.Count; i++)
-        {
-            switch (args[i])
-            {
-                case "--features" when i + 1 < args.Count:
-                    features = args[++i];
-                    break;
-                case "--out" when i + 1 < args.Count:
-                    output = args[++i];
-                    break;
-                default:
-                    stderr.WriteLine($"spec: unknown option '{args[i]}' (--features DIR, --out FILE.xlsx)");
-                    return 2;
-            }
-        }
+    private static readonly Option<string?> Features = new("--features") { Description = "feature ファイルのフォルダ / folder of the .feature files (default Features)", HelpName = "DIR" };
+    private static readonly Option<string?> Out = new("--out") { Description = "出力先 / workbook to write (default Reports/out/試験仕様書.xlsx)", HelpName = "FILE.xlsx" };
 
+    public static Command Build(TextWriter stdout, TextWriter stderr)
+    {
+        var command = new Command("spec", "feature ファイルから試験仕様書を書き出します / Write the 試験仕様書 workbook from the feature files.") { Features, Out };
+        command.SetAction((result, cancellationToken) =>
+        {
+            var repository = RepositoryLayout.Find();
+            return RunAsync(
+                result.GetValue(Features) ?? repository?.FeaturesDirectory,
+                result.GetValue(Out) ?? Path.Combine(repository?.ReportsOut ?? Path.Combine("Reports", "out"), "試験仕様書.xlsx"),
+                stdout,
+                stderr,
+                cancellationToken);
+        });
+        return command;
+    }
+
+    private static async Task<int> RunAsync(string? features, string output, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    {
         if (features is null || !Directory.Exists(features))
         {
             stderr.WriteLine("spec: no Features folder found (give --features DIR)");

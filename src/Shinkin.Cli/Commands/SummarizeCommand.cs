@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 using System.Xml.Linq;
 
@@ -10,6 +11,16 @@ namespace Shinkin.Cli.Commands;
 public static class SummarizeCommand
 {
     private static readonly XNamespace Trx = "http://microsoft.com/schemas/VisualStudio/TeamTest/2010";
+    private static readonly Argument<string> Folder = new("folder") { Description = "a folder with .trx files" };
+    private static readonly Option<bool> RequireTests = new("--require-tests") { Description = "fail when no test ran" };
+
+    public static Command Build(TextWriter stdout, TextWriter stderr)
+    {
+        var command = new Command("summarize", "Add up the .trx files under a folder: one closing line, skip reasons.") { Folder, RequireTests };
+        command.Hidden = true;
+        command.SetAction(result => Run(result.GetValue(RequireTests) ? [result.GetValue(Folder)!, "--require-tests"] : [result.GetValue(Folder)!], stdout, stderr));
+        return command;
+    }
 
     public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
     {

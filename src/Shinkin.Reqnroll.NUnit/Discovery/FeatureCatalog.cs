@@ -1,14 +1,12 @@
 using System.Reflection;
 using Shinkin.FeatureFiles;
+using Shinkin.Settings;
 
 namespace Shinkin.Reqnroll.NUnit.Discovery;
 
 /// <summary>Every .feature file under a features root, parsed; broken files become <see cref="Errors"/>.</summary>
 public sealed class FeatureCatalog
 {
-    /// <summary>Environment variable that overrides the features root (default: the test assembly's folder).</summary>
-    public const string FeaturesDirectoryVariable = "SHINKIN_FEATURES_DIR";
-
     private FeatureCatalog(string rootDirectory, IReadOnlyList<FeatureDocument> features, IReadOnlyList<DiscoveryError> errors)
     {
         RootDirectory = rootDirectory;
@@ -24,14 +22,13 @@ public sealed class FeatureCatalog
 
     public IEnumerable<ScenarioCase> Scenarios => Features.SelectMany(f => f.Scenarios);
 
-    /// <summary>The catalog a test assembly runs: root from <see cref="FeaturesDirectoryVariable"/> or the assembly folder,
+    /// <summary>The catalog a test assembly runs: root from <see cref="RunSettings.FeaturesDirectory"/> or the assembly folder,
     /// default dialect from the <c>language.feature</c> setting of the reqnroll.json beside the assembly.</summary>
     public static FeatureCatalog ForTestAssembly(Assembly testAssembly)
     {
         ArgumentNullException.ThrowIfNull(testAssembly);
         var assemblyDirectory = AssemblyDirectory(testAssembly);
-        var overridden = Environment.GetEnvironmentVariable(FeaturesDirectoryVariable);
-        var root = string.IsNullOrWhiteSpace(overridden) ? assemblyDirectory : Path.GetFullPath(overridden);
+        var root = TestHostSettings.Current.FeaturesDirectory ?? assemblyDirectory;
         return Load(root, FeatureReader.DefaultLanguage(assemblyDirectory));
     }
 
@@ -75,6 +72,10 @@ public sealed class FeatureCatalog
         errors.AddRange(DuplicateTitles(features));
         return new FeatureCatalog(root, features, errors);
     }
+
+    /// <summary>Maps Reqnroll's <c>language.feature</c> (e.g. ja-JP) to a Gherkin dialect (ja); "en" when absent.</summary>
+    /// <remarks>The command line's scenario plan calls this; it is <see cref="FeatureReader.DefaultLanguage"/>.</remarks>
+    public static string ReadDefaultLanguage(string directory) => FeatureReader.DefaultLanguage(directory);
 
     private static string AssemblyDirectory(Assembly assembly) =>
         string.IsNullOrEmpty(assembly.Location) ? AppContext.BaseDirectory : Path.GetDirectoryName(assembly.Location)!;

@@ -1,19 +1,19 @@
 using System.Globalization;
 using System.Text;
+using Shinkin.Settings;
 
 namespace Shinkin.Reqnroll.NUnit.Discovery;
 
 /// <summary>
-/// A stable slice of the scenarios (`SHINKIN_SHARD=2/4`) so a run can be spread over machines:
+/// A stable slice of the scenarios (`--shard 2/4`, <see cref="RunSettings.Shard"/>) so a run can be spread over machines:
 /// a scenario's shard depends only on its test name, never on discovery order or the machine.
 /// </summary>
 public sealed record Shard(int Index, int Count)
 {
-    public const string Variable = "SHINKIN_SHARD";
-
     public static Shard All { get; } = new(1, 1);
 
-    public static Shard FromEnvironment() => Parse(Environment.GetEnvironmentVariable(Variable));
+    /// <summary>The shard this test host runs.</summary>
+    public static Shard OfThisRun() => Parse(TestHostSettings.Current.Shard);
 
     public static Shard Parse(string? text)
     {
@@ -31,7 +31,7 @@ public sealed record Shard(int Index, int Count)
             return new Shard(index, count);
         }
 
-        throw new ArgumentException($"{Variable}='{text}' is not a shard like 2/4 (1 ≤ index ≤ count).", nameof(text));
+        throw new ArgumentException($"shard '{text}' is not a shard like 2/4 (1 ≤ index ≤ count).", nameof(text));
     }
 
     public bool Contains(string testName)

@@ -2,18 +2,17 @@ using NUnit.Framework;
 using Reqnroll;
 using Reqnroll.Bindings;
 using Shinkin.FeatureFiles;
+using Shinkin.Settings;
 
 namespace Shinkin.Reqnroll.NUnit.Execution;
 
 /// <summary>
-/// `SHINKIN_DRY_RUN=1`: every step is matched against the step definitions without running
+/// `--dry-run` (<see cref="RunSettings.DryRun"/>): every step is matched against the step definitions without running
 /// anything (no hooks, no browser). A step with no binding, or with several, fails the test.
 /// </summary>
 internal static class DryRun
 {
-    public const string Variable = "SHINKIN_DRY_RUN";
-
-    public static bool IsRequested => Environment.GetEnvironmentVariable(Variable) is "1" or "true";
+    public static bool IsRequested => TestHostSettings.Current.DryRun;
 
     public static void Check(ITestRunner runner, ScenarioCase scenario)
     {

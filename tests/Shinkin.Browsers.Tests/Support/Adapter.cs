@@ -1,3 +1,4 @@
+using Shinkin.Settings;
 namespace Shinkin.Browsers.Tests.Support;
 
 public enum AdapterKind

@@ -14,7 +14,7 @@ internal static class SampleRun
 
     public static void Log(string line)
     {
-        var path = Environment.GetEnvironmentVariable("SHINKIN_SAMPLE_LOG");
+        var path = Environment.GetEnvironmentVariable("SAMPLE_SUITE_LOG");
         if (string.IsNullOrEmpty(path))
         {
             return;

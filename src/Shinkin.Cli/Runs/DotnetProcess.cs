@@ -1,0 +1,93 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+using Shinkin.Settings;
+
+namespace Shinkin.Cli.Runs;
+
+/// <summary>
+/// One `dotnet` child process (`dotnet test`, `dotnet tool restore`). Its whole output goes to a log file; the console gets only what a person
+/// watching needs (each test assembly's closing line and the names of failed tests) — scenarios report themselves
+/// through <see cref="ScenarioProgress"/>. Cancelling kills the child's whole process tree.
+/// </summary>
+public static partial class DotnetProcess
+{
+    /// <summary>Runs `dotnet <paramref name="arguments"/>` and returns its exit code.</summary>
+    public static async Task<int> RunAsync(
+        IReadOnlyList<string> arguments,
+        string workingDirectory,
+        string logFile,
+        IReadOnlyDictionary<string, string> environment,
+        TextWriter console,
+        CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(logFile)!);
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        // The child sees one record (run.json) and no stray overrides from this shell.
+        foreach (var name in SettingsEnvironment.Variables.Select(v => v.Name))
+        {
+            start.Environment.Remove(name);
+        }
+
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
+        await using var log = new StreamWriter(logFile, append: true) { AutoFlush = true };
+        await log.WriteLineAsync("$ dotnet " + string.Join(' ', arguments.Select(a => a.Contains(' ', StringComparison.Ordinal) ? $"\"{a}\"" : a)));
+        using var process = Process.Start(start) ?? throw new UsageException("dotnet could not be started");
+        var gate = new Lock();
+        void Relay(string? line)
+        {
+            if (line is null)
+            {
+                return;
+            }
+
+            lock (gate)
+            {
+                log.WriteLine(line);
+                if (Shown().IsMatch(line))
+                {
+                    console.WriteLine(line.TrimEnd());
+                }
+            }
+        }
+
+        process.OutputDataReceived += (_, e) => Relay(e.Data);
+        process.ErrorDataReceived += (_, e) => Relay(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        try
+        {
+            await process.WaitForExitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync(CancellationToken.None);
+            throw;
+        }
+
+        return process.ExitCode;
+    }
+
+    /// <summary>The last lines of a log, for when a run ends without a result to show.</summary>
+    public static IEnumerable<string> Tail(string logFile, int lines) =>
+        File.Exists(logFile) ? File.ReadLines(logFile).TakeLast(lines) : [];
+
+    // Each assembly's closing line ("Passed!  - Failed: 0, …"), failed test names and build errors.
+    [GeneratedRegex(@"^(Passed!|Failed!|Skipped!)\s|^\s+Failed\s|: error [A-Z]+\d+|^Test Run Aborted|^The active test run was aborted")]
+    private static partial Regex Shown();
+}

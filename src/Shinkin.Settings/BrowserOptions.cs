@@ -1,0 +1,50 @@
+namespace Shinkin.Settings;
+
+/// <summary>Run-wide browser configuration: which engine, which browser binary, which remote endpoint.</summary>
+public sealed record BrowserOptions
+{
+    public BrowserEngine Engine { get; init; } = BrowserEngine.Playwright;
+
+    public bool Headless { get; init; } = true;
+
+    /// <summary>Chromium executable: Debian's on Linux, Edge on Windows. Never downloaded.</summary>
+    public string ChromiumPath { get; init; } = DefaultChromiumPath();
+
+    public string ChromeDriverPath { get; init; } = "/usr/bin/chromedriver";
+
+    /// <summary>PEM file of the CA the browser must trust for the target (the reference server's CA).</summary>
+    public string? TrustedCaPemPath { get; init; }
+
+    /// <summary>W3C endpoint for <see cref="BrowserEngine.SeleniumRemote"/>.</summary>
+    public Uri? GridUrl { get; init; }
+
+    /// <summary>ws:// endpoint for <see cref="BrowserEngine.PlaywrightRemote"/>.</summary>
+    public Uri? PlaywrightServerUrl { get; init; }
+
+    /// <summary>
+    /// Browser binary on the remote node for <see cref="BrowserEngine.SeleniumRemote"/>; when null the
+    /// node's driver picks its own browser (the local <see cref="ChromiumPath"/> means nothing there).
+    /// </summary>
+    public string? RemoteChromiumPath { get; init; }
+
+    /// <summary>IEDriverServer.exe for <see cref="BrowserEngine.EdgeIeMode"/> (Windows only).</summary>
+    public string? IeDriverPath { get; init; }
+
+    public string? EdgePath { get; init; }
+
+    public int SlowMoMilliseconds { get; init; }
+
+    /// <summary>What a remote engine lacks (empty when the engine has what it needs); the browsers layer adds its own checks.</summary>
+    public IReadOnlyList<string> Problems() =>
+        Engine switch
+        {
+            BrowserEngine.SeleniumRemote when GridUrl is null => ["engine selenium-remote needs a Grid URL (--grid URL or SHINKIN_GRID_URL)"],
+            BrowserEngine.PlaywrightRemote when PlaywrightServerUrl is null => ["engine playwright-remote needs a server (--pw-server ws://… or SHINKIN_PW_SERVER)"],
+            _ => [],
+        };
+
+    private static string DefaultChromiumPath() =>
+        OperatingSystem.IsWindows()
+            ? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.ProgramFilesX86), "Microsoft", "Edge", "Application", "msedge.exe")
+            : "/usr/bin/chromium";
+}
