@@ -1,19 +1,16 @@
-using System.Reflection;
 using System.Xml.Linq;
 using Shinkin.Publishing;
+using Shinkin.Repository;
 
 namespace Shinkin.EnvironmentCheck.App.Tests;
 
 /// <summary>The help-desk build: one self-contained win-x64 .exe, set in the project file and produced by <see cref="PublishChecker"/>.</summary>
 public sealed class PublishTests
 {
-    private static string RepositoryRoot { get; } = typeof(PublishTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
-        .Single(a => a.Key == "RepositoryRoot").Value!;
-
     [Test]
     public void Project_publishes_one_self_contained_win_x64_file_without_trimming()
     {
-        var project = XDocument.Load(Path.Combine(RepositoryRoot, PublishChecker.ProjectPath));
+        var project = XDocument.Load(Path.Combine(RepositoryRoot.Path, PublishChecker.ProjectPath));
         var properties = project.Descendants().Where(e => e.Parent?.Name == "PropertyGroup").ToLookup(e => e.Name.LocalName, e => e.Value.Trim());
         var publishGroup = project.Descendants("PropertyGroup").Single(g => g.Elements("PublishSingleFile").Any());
         Assert.Multiple(() =>
@@ -41,7 +38,7 @@ public sealed class PublishTests
         using var stderr = new StringWriter();
         try
         {
-            var code = await PublishChecker.RunAsync(RepositoryRoot, output, stdout, stderr, cancellationToken);
+            var code = await PublishChecker.RunAsync(RepositoryRoot.Path, output, stdout, stderr, cancellationToken);
             var exe = Path.Combine(output, PublishChecker.ExeName);
             var header = new byte[2];
             if (File.Exists(exe))
