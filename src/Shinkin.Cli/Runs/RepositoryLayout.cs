@@ -1,9 +1,11 @@
+using Shinkin.Repository;
+
 namespace Shinkin.Cli.Runs;
 
 /// <summary>Where the command line finds the repository's parts: from the working folder or its own location.</summary>
 public sealed record RepositoryLayout(string Root)
 {
-    public const string SolutionFileName = "Shinkin.Automation.sln";
+    public const string SolutionFileName = RepositoryRoot.MarkerFile;
 
     public string Solution => Path.Combine(Root, SolutionFileName);
 
@@ -26,21 +28,7 @@ public sealed record RepositoryLayout(string Root)
     public string DebianPackages => Path.Combine(Root, "bootstrap", "debian-packages.txt");
 
     /// <summary>The repository above the working folder, else above this program; null outside one.</summary>
-    public static RepositoryLayout? Find()
-    {
-        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
-        {
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-            {
-                if (File.Exists(Path.Combine(dir.FullName, SolutionFileName)))
-                {
-                    return new RepositoryLayout(dir.FullName);
-                }
-            }
-        }
-
-        return null;
-    }
+    public static RepositoryLayout? Find() => RepositoryRoot.TryLocate() is { } root ? new RepositoryLayout(root) : null;
 
     /// <summary>As <see cref="Find"/>, or a usage error for verbs that need the repository.</summary>
     public static RepositoryLayout Require() =>

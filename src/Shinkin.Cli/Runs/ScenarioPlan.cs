@@ -1,3 +1,4 @@
+using Shinkin.FeatureFiles;
 using Shinkin.Reqnroll.NUnit.Discovery;
 using Shinkin.Settings;
 
@@ -8,7 +9,7 @@ public sealed record ScenarioPlan(int? Count, IReadOnlyList<string> Problems)
 {
     public static ScenarioPlan For(RunSettings settings, string featuresDirectory)
     {
-        var catalog = FeatureCatalog.Load(featuresDirectory, FeatureCatalog.ReadDefaultLanguage(featuresDirectory));
+        var catalog = FeatureCatalog.Load(featuresDirectory, FeatureReader.DefaultLanguage(featuresDirectory));
         var problems = catalog.Errors.Select(e => e.ToString()).ToList();
         if (TestFilterExpression.TryParse(settings.Filter) is not { } filter)
         {

@@ -73,9 +73,6 @@ public sealed class FeatureCatalog
         return new FeatureCatalog(root, features, errors);
     }
 
-    /// <summary>Maps Reqnroll's <c>language.feature</c> (e.g. ja-JP) to a Gherkin dialect (ja); "en" when absent.</summary>
-    /// <remarks>The command line's scenario plan calls this; it is <see cref="FeatureReader.DefaultLanguage"/>.</remarks>
-    public static string ReadDefaultLanguage(string directory) => FeatureReader.DefaultLanguage(directory);
 
     private static string AssemblyDirectory(Assembly assembly) =>
         string.IsNullOrEmpty(assembly.Location) ? AppContext.BaseDirectory : Path.GetDirectoryName(assembly.Location)!;
