@@ -21,7 +21,6 @@ public sealed record AccessibilityViolation(
     string RuleId,
     string Impact,
     string Help,
-    string Description,
     string? HelpUrl,
     IReadOnlyList<string> Criteria,
     string Level,

@@ -85,7 +85,6 @@ internal static class AxeScans
             item.Id ?? "",
             item.Impact ?? "",
             item.Help ?? "",
-            item.Description ?? "",
             item.HelpUrl,
             tags.Select(Criterion).OfType<string>().Distinct(StringComparer.Ordinal).ToList(),
             Level(tags),
