@@ -46,27 +46,24 @@ public sealed class ScreenScans
             {
                 Screen = page.ScreenId,
                 ScreenName = run.Catalog.Screens.TryGetValue(page.ScreenId, out var entry) ? entry.Heading : "",
-                Url = page.Session.CurrentUrl.ToString(),
                 ScenarioId = evidence.ScenarioId,
                 Scenario = evidence.ScenarioTitle,
                 ScannedAt = DateTimeOffset.Now,
             };
-            if (page.Session is not ISupportsAccessibilityScan scanner)
+            try
             {
-                record = record with { SkipReason = $"エンジン {run.Settings.Browser.Engine.Name()} はアクセシビリティ走査に対応していません" };
+                record = page.Session is ISupportsAccessibilityScan scanner
+                    ? WithResult(record, await scanner.ScanAccessibilityAsync(cancellationToken))
+                    : record with
+                    {
+                        Url = page.Session.CurrentUrl.ToString(),
+                        SkipReason = $"エンジン {run.Settings.Browser.Engine.Name()} はアクセシビリティ走査に対応していません",
+                    };
                 done = true;
             }
-            else
+            catch (BrowserException ex)
             {
-                try
-                {
-                    record = WithResult(record, await scanner.ScanAccessibilityAsync(cancellationToken));
-                    done = true;
-                }
-                catch (BrowserException ex)
-                {
-                    record = record with { Error = ex.Message };
-                }
+                record = record with { Error = ex.Message };
             }
 
             await run.Store.WriteAccessibilityAsync(record, cancellationToken);
