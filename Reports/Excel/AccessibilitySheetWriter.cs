@@ -74,11 +74,13 @@ public static class AccessibilitySheetWriter
         }
 
         WorkbookStyle.Table(sheet, HeaderRow, row, Headers.Length);
-        double[] widths = [5, 22, 22, 9, 20, 10, 6, 36, 36, 50, 8, 30];
+        double[] widths = [5, 20, 18, 9, 16, 10, 6, 30, 32, 44, 7, 28];
         for (var c = 0; c < widths.Length; c++)
         {
             sheet.Column(c + 1).Width = widths[c];
         }
+
+        sheet.Row(HeaderRow).Height = (2 * WorkbookStyle.LineHeight) + 6;
 
         sheet.Range(HeaderRow + 1, 1, Math.Max(row, HeaderRow + 1), 1).Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Center;
         sheet.Range(HeaderRow + 1, 6, Math.Max(row, HeaderRow + 1), 7).Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Center;

@@ -182,69 +182,59 @@ public sealed class AccessibilityReportTests
     }
 
     [Test]
-    public async Task In_report_mode_violations_are_properties_not_failures()
+    public Task In_report_mode_violations_are_properties_not_failures() => InNewFolderAsync("a11y-report", async folder =>
     {
-        var folder = SyntheticRun.NewFolder("a11y-report");
+        await WriteScannedRunAsync(folder, A11yMode.Report);
+        var written = await new ReportRenderer().RenderAsync(folder, new ReportOptions(), null, CancellationToken.None);
+
+        var suite = XDocument.Load(written[1]).Root!.Elements("testsuite").Last();
+        var login = suite.Elements("testcase").Single(c => ((string)c.Attribute("name")!).StartsWith("login", StringComparison.Ordinal));
+        Assert.That(login.Element("failure"), Is.Null);
+        Assert.That((string?)login.Element("properties")!.Elements("property").Single(p => (string?)p.Attribute("name") == "a11y.violation.label").Attribute("value"),
+            Is.EqualTo("critical | 4.1.2 | A | 2 | Form elements must have labels"));
+    });
+
+    [Test]
+    public Task A_run_asked_to_scan_that_reached_no_screen_says_so() => InNewFolderAsync("a11y-none", async folder =>
+    {
+        var store = await SyntheticRun.WriteSampleAsync(folder);
+        await store.WriteInfoAsync((await RunRecordStore.LoadAsync(folder)).Info with { Settings = new RunSettings { RunDirectory = folder } });
+        var written = await new ReportRenderer().RenderAsync(folder, new ReportOptions(), null, CancellationToken.None);
+
+        using var workbook = new XLWorkbook(written[0]);
+        var sheet = workbook.Worksheet(AccessibilitySheetWriter.SheetName);
+        Assert.That(sheet.Cell(AccessibilitySheetWriter.HeaderRow + 1, 2).GetString(), Does.StartWith("走査した画面はありません"));
+    });
+
+    [Test]
+    public Task Merging_keeps_one_scan_per_screen_preferring_a_finished_one() => InNewFolderAsync("a11y-merge", async root =>
+    {
+        var a = Path.Combine(root, "a");
+        var b = Path.Combine(root, "b");
+        await WriteScannedRunAsync(a, A11yMode.Report);
+        var shard = await SyntheticRun.WriteSampleAsync(b, shard: "2/2", runId: "run-b", offsetMinutes: 3);
+        var later = SyntheticRun.Start.AddMinutes(4);
+        await shard.WriteAccessibilityAsync(new AccessibilityRecord { Screen = "top", ScreenName = "トップ", ScannedAt = later, Engine = "axe-core 4.14.0", PassedRules = 25 });
+        await shard.WriteAccessibilityAsync(new AccessibilityRecord { Screen = "login", ScannedAt = later, Error = "later, failed" });
+        await shard.WriteAccessibilityAsync(new AccessibilityRecord { Screen = "password-change", ScannedAt = later, Engine = "axe-core 4.14.0" });
+
+        var merged = await RunRecordMerger.MergeAsync([a, b], Path.Combine(root, "merged"));
+
+        Assert.That(merged.Accessibility.Select(r => r.Screen), Is.EqualTo(new[] { "home", "login", "password-change", "services", "top" }));
+        Assert.That(merged.Accessibility.Single(r => r.Screen == "top").WasScanned, Is.True, "b's finished scan over a's failed one");
+        Assert.That(merged.Accessibility.Single(r => r.Screen == "login").Violations, Has.Count.EqualTo(2), "a's finished scan over b's later failed one");
+    });
+
+    private static async Task InNewFolderAsync(string name, Func<string, Task> test)
+    {
+        var folder = SyntheticRun.NewFolder(name);
         try
         {
-            await WriteScannedRunAsync(folder, A11yMode.Report);
-            var written = await new ReportRenderer().RenderAsync(folder, new ReportOptions(), null, CancellationToken.None);
-
-            var suite = XDocument.Load(written[1]).Root!.Elements("testsuite").Last();
-            var login = suite.Elements("testcase").Single(c => ((string)c.Attribute("name")!).StartsWith("login", StringComparison.Ordinal));
-            Assert.That(login.Element("failure"), Is.Null);
-            Assert.That((string?)login.Element("properties")!.Elements("property").Single(p => (string?)p.Attribute("name") == "a11y.violation.label").Attribute("value"),
-                Is.EqualTo("critical | 4.1.2 | A | 2 | Form elements must have labels"));
+            await test(folder);
         }
         finally
         {
             Directory.Delete(folder, recursive: true);
-        }
-    }
-
-    [Test]
-    public async Task A_run_asked_to_scan_that_reached_no_screen_says_so()
-    {
-        var folder = SyntheticRun.NewFolder("a11y-none");
-        try
-        {
-            var store = await SyntheticRun.WriteSampleAsync(folder);
-            await store.WriteInfoAsync((await RunRecordStore.LoadAsync(folder)).Info with { Settings = new RunSettings { RunDirectory = folder } });
-            var written = await new ReportRenderer().RenderAsync(folder, new ReportOptions(), null, CancellationToken.None);
-
-            using var workbook = new XLWorkbook(written[0]);
-            var sheet = workbook.Worksheet(AccessibilitySheetWriter.SheetName);
-            Assert.That(sheet.Cell(AccessibilitySheetWriter.HeaderRow + 1, 2).GetString(), Does.StartWith("走査した画面はありません"));
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
-    }
-
-    [Test]
-    public async Task Merging_keeps_one_scan_per_screen_preferring_a_finished_one()
-    {
-        var root = SyntheticRun.NewFolder("a11y-merge");
-        try
-        {
-            var a = Path.Combine(root, "a");
-            var b = Path.Combine(root, "b");
-            await WriteScannedRunAsync(a, A11yMode.Report);
-            var shard = await SyntheticRun.WriteSampleAsync(b, shard: "2/2", runId: "run-b", offsetMinutes: 3);
-            await shard.WriteAccessibilityAsync(new AccessibilityRecord { Screen = "top", ScreenName = "トップ", ScannedAt = SyntheticRun.Start.AddMinutes(4), Engine = "axe-core 4.14.0", PassedRules = 25 });
-            await shard.WriteAccessibilityAsync(new AccessibilityRecord { Screen = "login", ScannedAt = SyntheticRun.Start.AddMinutes(4), Error = "later, failed" });
-            await shard.WriteAccessibilityAsync(new AccessibilityRecord { Screen = "password-change", ScannedAt = SyntheticRun.Start.AddMinutes(4), Engine = "axe-core 4.14.0" });
-
-            var merged = await RunRecordMerger.MergeAsync([a, b], Path.Combine(root, "merged"));
-
-            Assert.That(merged.Accessibility.Select(r => r.Screen), Is.EqualTo(new[] { "home", "login", "password-change", "services", "top" }));
-            Assert.That(merged.Accessibility.Single(r => r.Screen == "top").WasScanned, Is.True, "b's finished scan over a's failed one");
-            Assert.That(merged.Accessibility.Single(r => r.Screen == "login").Violations, Has.Count.EqualTo(2), "a's finished scan over b's later failed one");
-        }
-        finally
-        {
-            Directory.Delete(root, recursive: true);
         }
     }
 
