@@ -34,30 +34,11 @@ public sealed class AccessibilityReportTests
             IncompleteRules = 1,
             Violations =
             [
-                new AccessibilityViolationRecord
-                {
-                    Rule = "color-contrast",
-                    Impact = "serious",
-                    Help = "Elements must meet minimum color contrast ratio thresholds",
-                    HelpUrl = "https://dequeuniversity.com/rules/axe/4.14/color-contrast",
-                    Criteria = ["1.4.3"],
-                    Level = "AA",
-                    Elements = [new AccessibilityElementRecord(".note", "<p class=\"note\">注意</p>", "Fix any of the following:\n  Element has insufficient color contrast of 2.32")],
-                },
-                new AccessibilityViolationRecord
-                {
-                    Rule = "label",
-                    Impact = "critical",
-                    Help = "Form elements must have labels",
-                    HelpUrl = "https://dequeuniversity.com/rules/axe/4.14/label",
-                    Criteria = ["4.1.2"],
-                    Level = "A",
-                    Elements =
-                    [
-                        new AccessibilityElementRecord("#login-id", "<input id=\"login-id\">", "Fix any of the following:\n  Form element does not have an implicit (wrapped) <label>"),
-                        new AccessibilityElementRecord("#password", "<input id=\"password\" type=\"password\">", "Fix any of the following:\n  Form element does not have an explicit <label>"),
-                    ],
-                },
+                Violation("color-contrast", "serious", "Elements must meet minimum color contrast ratio thresholds", "1.4.3", "AA",
+                    new AccessibilityElementRecord(".note", "<p class=\"note\">注意</p>", "Fix any of the following:\n  Element has insufficient color contrast of 2.32")),
+                Violation("label", "critical", "Form elements must have labels", "4.1.2", "A",
+                    new AccessibilityElementRecord("#login-id", "<input id=\"login-id\">", "Fix any of the following:\n  Form element does not have an implicit (wrapped) <label>"),
+                    new AccessibilityElementRecord("#password", "<input id=\"password\" type=\"password\">", "Fix any of the following:\n  Form element does not have an explicit <label>")),
             ],
         });
         await store.WriteAccessibilityAsync(new AccessibilityRecord
@@ -237,6 +218,17 @@ public sealed class AccessibilityReportTests
             Directory.Delete(folder, recursive: true);
         }
     }
+
+    private static AccessibilityViolationRecord Violation(string rule, string impact, string help, string criterion, string level, params AccessibilityElementRecord[] elements) => new()
+    {
+        Rule = rule,
+        Impact = impact,
+        Help = help,
+        HelpUrl = "https://dequeuniversity.com/rules/axe/4.14/" + rule,
+        Criteria = [criterion],
+        Level = level,
+        Elements = elements,
+    };
 
     private static string[] Row(IXLWorksheet sheet, int row) =>
         Enumerable.Range(1, 12).Select(c => sheet.Cell(row, c).GetString()).ToArray();
