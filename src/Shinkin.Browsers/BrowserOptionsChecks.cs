@@ -9,18 +9,10 @@ public static class BrowserOptionsChecks
     public static IReadOnlyList<string> Validate(this BrowserOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var problems = new List<string>();
-        switch (options.Engine)
+        var problems = options.Problems().ToList();
+        if (options.Engine == BrowserEngine.EdgeIeMode)
         {
-            case BrowserEngine.SeleniumRemote when options.GridUrl is null:
-                problems.Add("Engine selenium-remote needs GridUrl (SHINKIN_GRID_URL or --grid URL).");
-                break;
-            case BrowserEngine.PlaywrightRemote when options.PlaywrightServerUrl is null:
-                problems.Add("Engine playwright-remote needs PlaywrightServerUrl (SHINKIN_PW_SERVER or --pw-server ws://...).");
-                break;
-            case BrowserEngine.EdgeIeMode:
-                problems.AddRange(EdgeIeModeConfiguration.From(options).Validate());
-                break;
+            problems.AddRange(EdgeIeModeConfiguration.From(options).Validate());
         }
 
         if (options.TrustedCaPemPath is not null && !File.Exists(options.TrustedCaPemPath))

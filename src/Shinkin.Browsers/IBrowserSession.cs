@@ -152,6 +152,9 @@ public sealed record BrowserSessionOptions
 
     /// <summary>How targets are found: the manual's words (default) or the reference server's test ids.</summary>
     public LocatorMode Locators { get; init; } = LocatorMode.Labels;
+
+    /// <summary>How long a click's download may take to start and to complete: two waits, so twice <see cref="Timeout"/>.</summary>
+    internal TimeSpan DownloadTimeout => Timeout + Timeout;
 }
 
 /// <summary>A browser operation failed; the message names the target's description.</summary>

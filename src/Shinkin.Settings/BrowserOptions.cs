@@ -34,6 +34,15 @@ public sealed record BrowserOptions
 
     public int SlowMoMilliseconds { get; init; }
 
+    /// <summary>What a remote engine lacks (empty when the engine has what it needs); the browsers layer adds its own checks.</summary>
+    public IReadOnlyList<string> Problems() =>
+        Engine switch
+        {
+            BrowserEngine.SeleniumRemote when GridUrl is null => ["engine selenium-remote needs a Grid URL (--grid URL or SHINKIN_GRID_URL)"],
+            BrowserEngine.PlaywrightRemote when PlaywrightServerUrl is null => ["engine playwright-remote needs a server (--pw-server ws://… or SHINKIN_PW_SERVER)"],
+            _ => [],
+        };
+
     private static string DefaultChromiumPath() =>
         OperatingSystem.IsWindows()
             ? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.ProgramFilesX86), "Microsoft", "Edge", "Application", "msedge.exe")

@@ -73,16 +73,7 @@ public sealed partial record RunSettings
             problems.Add("give either a target profile or a target URL, not both");
         }
 
-        switch (Browser.Engine)
-        {
-            case BrowserEngine.SeleniumRemote when Browser.GridUrl is null:
-                problems.Add("engine selenium-remote needs a Grid URL (--grid URL or SHINKIN_GRID_URL)");
-                break;
-            case BrowserEngine.PlaywrightRemote when Browser.PlaywrightServerUrl is null:
-                problems.Add("engine playwright-remote needs a server (--pw-server ws://… or SHINKIN_PW_SERVER)");
-                break;
-        }
-
+        problems.AddRange(Browser.Problems());
         return problems;
     }
 

@@ -138,7 +138,8 @@ public static class SettingsEnvironment
             ? number
             : throw new SettingsException($"{name}='{value}' is not a whole number ≥ {minimum}.");
 
-    internal static Uri ParseUri(string name, string value, params string[] schemes) =>
+    /// <summary>An absolute URL with one of <paramref name="schemes"/>; otherwise a <see cref="SettingsException"/> naming <paramref name="name"/>.</summary>
+    public static Uri ParseUri(string name, string value, params string[] schemes) =>
         Uri.TryCreate(value, UriKind.Absolute, out var uri) && schemes.Contains(uri.Scheme, StringComparer.OrdinalIgnoreCase)
             ? uri
             : throw new SettingsException($"{name}='{value}' is not an absolute {string.Join(" or ", schemes)} URL.");

@@ -1,3 +1,4 @@
+using System.Text;
 using NUnit.Framework;
 using Shinkin.Browsers.Tests.Support;
 using Shinkin.Settings;
@@ -29,6 +30,8 @@ public sealed class ContractTests
     private static readonly Target NewTabLink = Target.ByRole(TargetRole.Link, "新しいタブで開く", "［新しいタブで開く］リンク");
     private static readonly Target CloseSelf = Target.ByTestId("close-self", "［閉じる］ボタン");
     private static readonly Target Download = Target.ByTestId("download", "［明細をダウンロード］リンク");
+    private static readonly Target SlowDownload = Target.ByTestId("download-slow", "［証明書をダウンロード］リンク");
+    private static readonly Target StalledDownload = Target.ByTestId("download-stalled", "［途中で止まるダウンロード］リンク");
     private static readonly Target Subject = Target.ByTestId("subject", "証明書の主体");
 
     private readonly AdapterKind kind;
@@ -243,17 +246,31 @@ public sealed class ContractTests
         Assert.That(await session.TitleAsync(), Is.EqualTo("契約テスト"));
     }
 
-    [Test]
-    public async Task Saves_a_download_into_the_session_folder()
+    [TestCaseSource(nameof(Downloads))]
+    public async Task Saves_a_download_into_the_session_folder(Target link, string name, byte[] content)
     {
         var folder = Path.Combine(work, "downloads", Guid.NewGuid().ToString("N"));
         await using var session = await OpenHomeAsync(folder);
 
-        var file = await session.ClickAndDownloadAsync(Download);
+        var file = await session.ClickAndDownloadAsync(link);
 
-        Assert.That(file.SuggestedFileName, Is.EqualTo(TestSite.DownloadName));
-        Assert.That(Path.GetDirectoryName(file.Path), Is.EqualTo(folder));
-        Assert.That(await File.ReadAllTextAsync(file.Path), Is.EqualTo(TestSite.DownloadText));
+        Assert.That(file.SuggestedFileName, Is.EqualTo(name));
+        Assert.That(file.Path, Is.EqualTo(Path.Combine(folder, name)));
+        Assert.That(await File.ReadAllBytesAsync(file.Path), Is.EqualTo(content), "complete, not the browser's temporary file");
+    }
+
+    [Test]
+    public async Task A_download_that_stalls_fails_in_time_naming_the_file()
+    {
+        // Long enough for the download to start on a busy machine; it then has as long again to complete.
+        await using var session = await OpenHomeAsync(timeout: TimeSpan.FromSeconds(4));
+
+        var attempt = session.ClickAndDownloadAsync(StalledDownload);
+        await Task.WhenAny(attempt, Task.Delay(TimeSpan.FromSeconds(30)));
+
+        Assert.That(attempt.IsCompleted, Is.True, "the adapter gives up by itself, well within 30 s");
+        var error = Assert.ThrowsAsync<BrowserException>(() => attempt);
+        Assert.That(error!.Message, Does.Contain("［途中で止まるダウンロード］リンク").And.Contain(TestSite.StalledDownloadName));
     }
 
     [Test]
@@ -347,6 +364,12 @@ public sealed class ContractTests
         var error = Assert.ThrowsAsync<BrowserException>(() => session.NavigateAsync(site.BaseUrl));
         Assert.That(error!.Message, Does.Contain(site.BaseUrl.ToString()));
         Assert.That(error.Message, Does.Contain("ERR_CERT_AUTHORITY_INVALID").Or.Contain("Privacy error"), "a TLS trust failure, not another one");
+    }
+
+    private static IEnumerable<TestCaseData> Downloads()
+    {
+        yield return new TestCaseData(Download, TestSite.DownloadName, Encoding.UTF8.GetBytes(TestSite.DownloadText)).SetArgDisplayNames("quick");
+        yield return new TestCaseData(SlowDownload, TestSite.SlowDownloadName, TestSite.DownloadBytes).SetArgDisplayNames("slow");
     }
 
     // The engine contract is exercised with the test site's test ids; the label tests below switch to label mode.

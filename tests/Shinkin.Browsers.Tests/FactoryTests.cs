@@ -31,7 +31,7 @@ public sealed class FactoryTests
     {
         var error = Assert.Throws<BrowserException>(() => BrowserSessionFactories.Create(new BrowserOptions { Engine = BrowserEngine.SeleniumRemote }));
 
-        Assert.That(error!.Message, Does.Contain("GridUrl"));
+        Assert.That(error!.Message, Does.Contain("Grid URL").And.Contain("--grid"));
     }
 
     [Test]

@@ -68,7 +68,7 @@ public sealed class RunPlanTests
             var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
             Assert.Multiple(() =>
             {
-                Assert.That(lines, Has.Some.Match(@"^\[1/2\] NG\s+12\.3s  ログアウト › ログアウトする  残り約 \d+秒"));
+                Assert.That(lines, Has.Some.Match(@"^\[1/2\] NG       12\.3s  ログアウト › ログアウトする  残り約 \d+秒"));
                 Assert.That(lines, Has.Some.Contains("［ログアウト］ボタンが見つかりません"), "a failure says why at once");
                 Assert.That(lines, Has.Some.Match(@"^\[2/2\] OK .* ログアウト › 閉じる$"));
             });

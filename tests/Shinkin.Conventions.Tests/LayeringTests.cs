@@ -44,6 +44,9 @@ public sealed class LayeringTests
     [TestCase("src/Shinkin.Reqnroll.NUnit/Shinkin.Reqnroll.NUnit.csproj", new[] { "Shinkin.Settings" })]
     [TestCase("Reports/Shinkin.Reports.csproj", new[] { "Shinkin.EnvironmentCheck", "Shinkin.Settings" })]
     [TestCase("src/Shinkin.EnvironmentCheck/Shinkin.EnvironmentCheck.csproj", new string[0])]
+    [TestCase("src/Shinkin.EnvironmentCheck.App/Shinkin.EnvironmentCheck.App.csproj", new[] { "Shinkin.EnvironmentCheck", "Shinkin.Reports" })]
+    // Runs dotnet publish on the App project as a process; a project reference would pull the App into its callers.
+    [TestCase("tools/Shinkin.Publishing/Shinkin.Publishing.csproj", new string[0])]
     [TestCase("src/Shinkin.ReferenceServer/Shinkin.ReferenceServer.csproj", new string[0])]
     [TestCase("StepDefinitions/Shinkin.StepDefinitions.csproj", new[] { "Shinkin.PageObjects", "Shinkin.Reports", "Shinkin.ReferenceServer", "Shinkin.EnvironmentCheck", "Shinkin.Targets", "Shinkin.Settings" })]
     [TestCase("src/Shinkin.Targets/Shinkin.Targets.csproj", new string[0])]
@@ -60,6 +63,7 @@ public sealed class LayeringTests
     [TestCase("StepDefinitions")]
     [TestCase("PageObjects")]
     [TestCase("Reports")]
+    [TestCase("tools")]
     public void Async_code_never_blocks_on_a_task(string folder)
     {
         // A text check: ASP.NET's filter and page contexts have a `Result` property that is not a task.
@@ -92,6 +96,8 @@ public sealed class LayeringTests
     [TestCase("src/Shinkin.ReferenceServer")]
     [TestCase("src/Shinkin.Browsers")]
     [TestCase("src/Shinkin.EnvironmentCheck")]
+    [TestCase("src/Shinkin.EnvironmentCheck.App")]
+    [TestCase("tools")]
     [TestCase("src/Shinkin.Reqnroll.NUnit")]
     [TestCase("src/Shinkin.Cli")]
     [TestCase("bench")]

@@ -78,6 +78,21 @@ public sealed class FixTests
     }
 
     [Test]
+    public async Task Advice_is_what_the_fix_file_says_in_its_preamble()
+    {
+        var operations = FixBuilder.Build(CheckProfile.Manual, await LoadAsync(GpoManaged));
+        var advice = FixBuilder.Advice(operations);
+        var preamble = FixBuilder.BuildRegFileFrom(CheckProfile.Manual, operations).Split("\r\n").Where(l => l.StartsWith("; ", StringComparison.Ordinal)).ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(preamble.Skip(1), Is.EqualTo(advice.Select(a => "; " + a)));
+            Assert.That(advice, Has.Some.Contains("管理者として"), "the GPO fixture's fix writes HKLM policy");
+            Assert.That(advice, Has.Some.Contains("グループポリシー"));
+            Assert.That(FixBuilder.Advice(FixBuilder.Build(CheckProfile.Manual)), Has.None.Contains("管理者として"));
+        });
+    }
+
+    [Test]
     public async Task Secure_fix_removes_extra_trusted_sites()
     {
         var operations = FixBuilder.Build(CheckProfile.Secure, await LoadAsync(ExtraTrustedSites));

@@ -27,6 +27,30 @@ public sealed class OutputTests
         });
     }
 
+    [Test]
+    public async Task Control_blocks_show_both_expectations_the_selected_verdict_and_its_fix()
+    {
+        var report = EnvironmentChecker.Check(await LoadAsync(GpoManaged));
+        var text = ConsoleReportWriter.WriteByControl(report, CheckProfile.Secure);
+        var lines = text.Split('\n').Select(l => l.TrimEnd('\r')).ToList();
+        var proxy = lines.FindIndex(l => l.StartsWith("[NG] " + ControlIds.ProxyHttp11 + " ", StringComparison.Ordinal));
+        Assert.Multiple(() =>
+        {
+            Assert.That(lines.Count(l => l.StartsWith("[OK] IE-", StringComparison.Ordinal) || l.StartsWith("[NG] IE-", StringComparison.Ordinal)),
+                Is.EqualTo(ControlIds.All.Count));
+            Assert.That(proxy, Is.GreaterThanOrEqualTo(0), text);
+            Assert.That(lines.Skip(proxy + 1).Take(4), Is.EqualTo(new[]
+            {
+                @"     実際の値: 無効 (0) (HKCU\Policies\…\Internet Settings : ProxyHttp1.1)",
+                "     マニュアル: NG  期待値 有効 (1)",
+                "     安全:       NG  期待値 有効 (1)",
+                "     修正方法: " + report[ControlIds.ProxyHttp11].Secure.Fix,
+            }));
+            Assert.That(text, Does.Contain("総合判定 (安全): 不合格 [NG] ← 選択中のプロファイル"));
+            Assert.That(text.TrimEnd(), Does.EndWith(CheckReport.RestartAdvice));
+        });
+    }
+
     [TestCase("abc", 3)]
     [TestCase("信頼済み", 8)]
     [TestCase("ＴＬＳ1.0", 9)]

@@ -58,7 +58,7 @@ public sealed partial class ReferenceProfileTests
         {
             Assert.That(ca, Does.Contain("Path.Combine(dataDirectory, \"pki\")").And.Contain("Path.Combine(pki, \"ca.crt.pem\")"));
             Assert.That(serve, Does.Contain("Path.Combine(\".data\", \"server\")"));
-            Assert.That(serve, Does.Contain("int publicPort = 8443, certPort = 8444;"));
+            Assert.That(serve, Does.Contain("DefaultValueFactory = _ => 8443").And.Contain("DefaultValueFactory = _ => 8444"), "serve's default ports");
         });
     }
 

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
@@ -269,9 +270,24 @@ internal sealed class PlaywrightSession : IBrowserSession, ISupportsTracing, ISu
     public Task<DownloadedFile> ClickAndDownloadAsync(Target target, CancellationToken cancellationToken = default) =>
         RunAsync("Clicking and downloading from", target, async locator =>
         {
+            var clock = Stopwatch.StartNew();
             var download = await Current.RunAndWaitForDownloadAsync(() => locator.ClickAsync());
             var path = UniquePath(options.DownloadDirectory, download.SuggestedFilename);
-            await download.SaveAsAsync(path);
+
+            // SaveAs waits for the browser's completion event, but for ever: a stalled download would hang the scenario.
+            var saving = download.SaveAsAsync(path);
+            var left = options.DownloadTimeout - clock.Elapsed;
+            if (await Task.WhenAny(saving, Task.Delay(left > TimeSpan.Zero ? left : TimeSpan.Zero, cancellationToken)) != saving)
+            {
+                // Observed, so its failure after the cancel is not reported as an unobserved exception.
+                _ = saving.ContinueWith(t => t.Exception, TaskScheduler.Default);
+                await download.CancelAsync();
+                cancellationToken.ThrowIfCancellationRequested();
+                throw new TimeoutException(
+                    $"the download of {download.SuggestedFilename} from {download.Url} did not complete within {options.DownloadTimeout.TotalSeconds:0.#}s");
+            }
+
+            await saving;
             return new DownloadedFile(path, download.SuggestedFilename);
         });
 

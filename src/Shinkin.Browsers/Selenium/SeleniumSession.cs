@@ -294,30 +294,12 @@ internal class SeleniumSession : IBrowserSession
     public async Task<DownloadedFile> ClickAndDownloadAsync(Target target, CancellationToken cancellationToken = default)
     {
         const string action = "Clicking and downloading from";
-        var folder = Options.DownloadDirectory;
-        var before = Directory.GetFiles(folder).ToHashSet(StringComparer.Ordinal);
+        var folder = DownloadFolder.Watch(Options.DownloadDirectory);
         await InteractAsync(action, target, element => element.Click(), cancellationToken);
-        long lastSize = -1;
-        var saved = await PollAsync(
-            () =>
-            {
-                var file = Directory.GetFiles(folder)
-                    .FirstOrDefault(f => !before.Contains(f) && !f.EndsWith(".crdownload", StringComparison.Ordinal) && !f.EndsWith(".tmp", StringComparison.Ordinal));
-                if (file is null || Directory.GetFiles(folder, "*.crdownload").Length > 0)
-                {
-                    return null;
-                }
-
-                // Done when the size holds between two polls.
-                var size = new FileInfo(file).Length;
-                var done = size == lastSize;
-                lastSize = size;
-                return done ? file : null;
-            },
-            Options.Timeout + Options.Timeout,
-            cancellationToken);
+        var saved = await folder.WaitForCompletedFileAsync(Options.DownloadTimeout, cancellationToken);
         return saved is null
-            ? throw new BrowserException(TargetText.Failure(action, target, Options.Locators, $"no file arrived in {folder} (on a remote grid, downloads land on the node)"))
+            ? throw new BrowserException(TargetText.Failure(
+                action, target, Options.Locators, $"no complete download in {folder.Path} within {Options.DownloadTimeout.TotalSeconds:0.#}s; {folder.Seen}"))
             : new DownloadedFile(saved, Path.GetFileName(saved));
     }
 
@@ -587,7 +569,8 @@ internal class SeleniumSession : IBrowserSession
         }
     }
 
-    private static async Task<T?> PollAsync<T>(Func<T?> probe, TimeSpan timeout, CancellationToken cancellationToken)
+    /// <summary>Asks <paramref name="probe"/> every 100 ms until it answers or <paramref name="timeout"/> runs out (then null).</summary>
+    internal static async Task<T?> PollAsync<T>(Func<T?> probe, TimeSpan timeout, CancellationToken cancellationToken)
         where T : class
     {
         var clock = Stopwatch.StartNew();

@@ -26,6 +26,7 @@ public static class CommandLine
             CheckEnvCommand.Build(stdout, stderr),
             CheckProfileCommand.Build(stdout, stderr),
             SpecCommand.Build(stdout, stderr),
+            PublishCheckerCommand.Build(stdout, stderr),
             ReportCommand.Build(stdout, stderr),
             DoctorCommand.Build(stdout, stderr, "doctor", "前提条件とビルドの状態を表示します / What setup would install, and whether the build is current."),
             DoctorCommand.Build(stdout, stderr, "setup", "harness が前提条件を入れてビルドした後の状態を表示します / After ./harness installed and built what was missing: the same report as doctor."),

@@ -62,12 +62,12 @@ public static class RunCommand
         var browser = settings.Browser;
         if (result.GetValue(Grid) is { } grid)
         {
-            browser = browser with { GridUrl = Url(grid, "--grid", "http", "https"), Engine = BrowserEngine.SeleniumRemote };
+            browser = browser with { GridUrl = SettingsEnvironment.ParseUri("--grid", grid, "http", "https"), Engine = BrowserEngine.SeleniumRemote };
         }
 
         if (result.GetValue(PlaywrightServer) is { } server)
         {
-            browser = browser with { PlaywrightServerUrl = Url(server, "--pw-server", "ws", "wss"), Engine = BrowserEngine.PlaywrightRemote };
+            browser = browser with { PlaywrightServerUrl = SettingsEnvironment.ParseUri("--pw-server", server, "ws", "wss"), Engine = BrowserEngine.PlaywrightRemote };
         }
 
         if (result.GetValue(Engine) is { } engine)
@@ -111,7 +111,7 @@ public static class RunCommand
             Filter = result.GetValue(Filter) is null && tags.Length == 0 ? settings.Filter : filter,
             Locators = result.GetValue(Locators) is { } locators ? LocatorModes.Parse(locators, "--locators") : settings.Locators,
             A11y = result.GetValue(A11y) is { } a11y ? A11yModes.Parse(a11y, "--a11y") : settings.A11y,
-            Target = result.GetValue(Target) is { } target ? Url(target, "--target", "https", "http") : settings.Target,
+            Target = result.GetValue(Target) is { } target ? SettingsEnvironment.ParseUri("--target", target, "https", "http") : settings.Target,
             TargetProfile = profile is not null ? Path.GetFullPath(profile) : settings.TargetProfile,
             Workers = result.GetValue(Workers) is { } workers ? Count(workers, "--workers") : settings.Workers,
             Shard = result.GetValue(Shard) ?? settings.Shard,
@@ -127,11 +127,6 @@ public static class RunCommand
         int.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n >= 1
             ? n
             : throw new UsageException($"{option} must be a whole number ≥ 1 (given '{value}')");
-
-    private static Uri Url(string value, string option, params string[] schemes) =>
-        Uri.TryCreate(value, UriKind.Absolute, out var uri) && schemes.Contains(uri.Scheme, StringComparer.OrdinalIgnoreCase)
-            ? uri
-            : throw new UsageException($"{option} '{value}' is not an absolute {string.Join(" or ", schemes)} URL");
 
     /// <summary>The SHINKIN_* entries of a runsettings file's &lt;EnvironmentVariables&gt;, read as one more layer of overrides.</summary>
     private static Func<string, string?> ReadRunSettingsVariables(string file)

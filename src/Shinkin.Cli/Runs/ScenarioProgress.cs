@@ -88,8 +88,12 @@ public sealed class ScenarioProgress : IDisposable
         var left = expected is { } all && all > n ? "  残り約 " + Format(clock.Elapsed / n * (all - n)) : "";
         return string.Create(
             CultureInfo.InvariantCulture,
-            $"[{n.ToString(CultureInfo.InvariantCulture).PadLeft(width)}/{total}] {OutcomeLabels.Label(record.Outcome),-4} {record.Duration.TotalSeconds,6:0.0}s  {record.Feature} › {record.Scenario}{left}");
+            $"[{n.ToString(CultureInfo.InvariantCulture).PadLeft(width)}/{total}] {PadToColumns(OutcomeLabels.Label(record.Outcome), 6)} {record.Duration.TotalSeconds,6:0.0}s  {record.Feature} › {record.Scenario}{left}");
     }
+
+    /// <summary>Pads to a width in terminal columns: 保留 and 対象外 take two columns a character.</summary>
+    private static string PadToColumns(string text, int columns) =>
+        text + new string(' ', Math.Max(0, columns - text.Sum(c => c >= '\u2E80' ? 2 : 1)));
 
     private static string Format(TimeSpan time) =>
         time.TotalMinutes >= 1

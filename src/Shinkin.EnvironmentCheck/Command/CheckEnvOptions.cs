@@ -50,26 +50,15 @@ public sealed record CheckEnvOptions
     {
         ArgumentNullException.ThrowIfNull(args);
         var options = new CheckEnvOptions();
-        var files = new List<string>();
-        var queue = new Queue<string>(args.SelectMany(SplitEquals));
-        while (queue.Count > 0)
+        var reader = new ArgumentReader(args, options.Profile);
+        while (reader.Next() is { } arg)
         {
-            var arg = queue.Dequeue();
             switch (arg)
             {
-                case "-h" or "--help" or "/?":
-                    options = options with { Help = true };
-                    break;
-                case "--os":
-                    options = options with { Os = Next(queue, arg) };
-                    break;
-                case "--profile":
-                    options = options with { Profile = ParseProfile(Next(queue, arg), arg) };
-                    break;
                 case "--format":
                     options = options with
                     {
-                        Format = Next(queue, arg).ToLowerInvariant() switch
+                        Format = reader.Value(arg).ToLowerInvariant() switch
                         {
                             "table" => ReportFormat.Table,
                             "json" => ReportFormat.Json,
@@ -78,10 +67,10 @@ public sealed record CheckEnvOptions
                     };
                     break;
                 case "--xlsx":
-                    options = options with { XlsxPath = Next(queue, arg) };
+                    options = options with { XlsxPath = reader.Value(arg) };
                     break;
                 case "--write-fix":
-                    options = options with { FixProfile = ParseProfile(Next(queue, arg), arg), FixPath = Next(queue, arg) };
+                    options = options with { FixProfile = reader.ProfileValue(arg), FixPath = reader.Value(arg) };
                     break;
                 case "--apply":
                     options = options with { Apply = true };
@@ -90,30 +79,11 @@ public sealed record CheckEnvOptions
                     options = options with { AssumeYes = true };
                     break;
                 default:
-                    if (arg.StartsWith('-'))
-                    {
-                        throw new ArgumentException($"不明なオプションです: {arg}");
-                    }
-
-                    files.Add(arg);
+                    reader.Shared(arg);
                     break;
             }
         }
 
-        return options with { Files = files };
+        return options with { Files = reader.Files, Help = reader.Help, Os = reader.Os, Profile = reader.Profile };
     }
-
-    private static IEnumerable<string> SplitEquals(string arg)
-    {
-        var equals = arg.IndexOf('=', StringComparison.Ordinal);
-        return arg.StartsWith("--", StringComparison.Ordinal) && equals > 2 ? [arg[..equals], arg[(equals + 1)..]] : [arg];
-    }
-
-    private static string Next(Queue<string> queue, string option) =>
-        queue.Count > 0 ? queue.Dequeue() : throw new ArgumentException($"{option} の後に値を指定してください");
-
-    private static CheckProfile ParseProfile(string text, string option) =>
-        VerdictNames.TryParseProfile(text, out var profile)
-            ? profile
-            : throw new ArgumentException($"{option} には manual または secure を指定してください (指定値: {text})");
 }

@@ -65,24 +65,9 @@ public static class CheckEnvRunner
             return BadInput;
         }
 
-        RegistrySnapshot snapshot;
-        try
+        var snapshot = await SnapshotLoader.TryLoadAsync(options.Files, SnapshotLoader.ThisPc, stderr, cancellationToken).ConfigureAwait(false);
+        if (snapshot is null)
         {
-            snapshot = await LoadAsync(options, cancellationToken).ConfigureAwait(false);
-        }
-        catch (RegFileFormatException ex)
-        {
-            await stderr.WriteLineAsync($"エラー: .reg ファイルを読めません: {ex.Message}").ConfigureAwait(false);
-            return BadInput;
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            await stderr.WriteLineAsync($"エラー: ファイルを読めません: {ex.Message}").ConfigureAwait(false);
-            return BadInput;
-        }
-        catch (PlatformNotSupportedException ex)
-        {
-            await stderr.WriteLineAsync($"エラー: {ex.Message}").ConfigureAwait(false);
             return BadInput;
         }
 
@@ -122,17 +107,6 @@ public static class CheckEnvRunner
         }
 
         return report.ExitCode(options.Profile);
-    }
-
-    private static async Task<RegistrySnapshot> LoadAsync(CheckEnvOptions options, CancellationToken cancellationToken)
-    {
-        if (options.Files.Count > 0)
-        {
-            return await RegFileReader.ReadFilesAsync(options.Files, cancellationToken).ConfigureAwait(false);
-        }
-
-        // LiveRegistry throws PlatformNotSupportedException with the explanation off Windows.
-        return LiveRegistry.Read(LiveRoots, cancellationToken);
     }
 
     private static async Task<int> ApplyAsync(CheckEnvOptions options, RegistrySnapshot before, OsInfo? os, TextWriter stdout, TextWriter stderr, TextReader stdin, CancellationToken cancellationToken)

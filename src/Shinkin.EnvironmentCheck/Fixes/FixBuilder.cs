@@ -57,26 +57,36 @@ public static class FixBuilder
     }
 
     /// <summary>The .reg text for a profile, with a Japanese preamble saying what it does and what needs an administrator.</summary>
-    public static string BuildRegFile(CheckProfile profile, RegistrySnapshot? current = null, OsInfo? os = null)
+    public static string BuildRegFile(CheckProfile profile, RegistrySnapshot? current = null, OsInfo? os = null) =>
+        BuildRegFileFrom(profile, Build(profile, current, os));
+
+    /// <summary>The .reg text for operations already built by <see cref="Build"/>, with the preamble and <see cref="Advice"/>.</summary>
+    public static string BuildRegFileFrom(CheckProfile profile, IReadOnlyList<RegistryOperation> operations)
     {
-        var operations = Build(profile, current, os);
-        var comments = new List<string>
-        {
-            $"しんきん電子記録債権システム 事前準備 (インターネットオプション) 修正ファイル: プロファイル {profile.JsonName()}",
-            "ダブルクリックして「はい」を選ぶと、レジストリに取り込まれます。",
-            CheckReport.RestartAdvice,
-        };
+        ArgumentNullException.ThrowIfNull(operations);
+        string[] title = [$"しんきん電子記録債権システム 事前準備 (インターネットオプション) 修正ファイル: プロファイル {profile.JsonName()}"];
+        return RegFileWriter.Write(operations, title.Concat(Advice(operations)));
+    }
+
+    /// <summary>
+    /// How to import the fix and what to watch for, in Japanese: written into the .reg as comments and shown by the
+    /// hosts that write it, so the file and the screen say the same.
+    /// </summary>
+    public static IReadOnlyList<string> Advice(IReadOnlyList<RegistryOperation> operations)
+    {
+        ArgumentNullException.ThrowIfNull(operations);
+        var advice = new List<string> { "ダブルクリックして「はい」を選ぶと、レジストリに取り込まれます。", CheckReport.RestartAdvice };
         if (operations.Any(o => o.Hive == RegistryHive.LocalMachine))
         {
-            comments.Add("HKEY_LOCAL_MACHINE への変更を含むため、管理者として取り込んでください。");
+            advice.Add("HKEY_LOCAL_MACHINE への変更を含むため、管理者として取り込んでください。");
         }
 
         if (operations.Any(o => o.KeyPath.StartsWith(InternetSettingsPaths.Policy, StringComparison.OrdinalIgnoreCase)))
         {
-            comments.Add("グループポリシーの値を含みます。ポリシーの再適用で元に戻るため、本来はシステム管理者がポリシーを変更してください。");
+            advice.Add("グループポリシーの値を含みます。ポリシーの再適用で元に戻るため、本来はシステム管理者がポリシーを変更してください。");
         }
 
-        return RegFileWriter.Write(operations, comments);
+        return advice;
     }
 
     /// <summary>Sets the protocols a profile needs and keeps every other bit (TLS 1.3, for one) as it was.</summary>

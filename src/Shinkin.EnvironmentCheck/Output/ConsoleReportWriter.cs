@@ -5,7 +5,10 @@ using Shinkin.EnvironmentCheck.Settings;
 
 namespace Shinkin.EnvironmentCheck.Output;
 
-/// <summary>The console table with Japanese labels, followed by what to fix and why the profiles differ.</summary>
+/// <summary>
+/// The console report in Japanese: the table of <c>check-env</c> (<see cref="Write"/>), followed by what to fix and why the
+/// profiles differ, or one block per control for <c>shinkin-check.exe</c> (<see cref="WriteByControl"/>).
+/// </summary>
 public static class ConsoleReportWriter
 {
     private static readonly string[] Headers = ["管理ID", "項目", "実際の値", "取得元", "マニュアル", "安全"];
@@ -14,28 +17,14 @@ public static class ConsoleReportWriter
     {
         ArgumentNullException.ThrowIfNull(report);
         var text = new StringBuilder();
-        text.AppendLine("インターネットオプション 環境チェック (マニュアル 1 事前準備)");
-        text.AppendLine($"OS: {report.Os.Name} ({report.Os.Origin})");
-        text.AppendLine($"入力: {(report.Inputs.Count == 0 ? "(なし)" : string.Join(", ", report.Inputs))}");
-        if (report.SecurityHklmOnly)
-        {
-            text.AppendLine("Security_HKLM_only=1: ゾーンの設定はコンピューター全体 (HKLM) の値だけが有効です (画面にはユーザーの設定が表示されます)。");
-        }
-
-        text.AppendLine();
+        AppendHeader(text, report);
         var rows = report.Controls.Select(c => new[]
         {
             c.Id, c.Title, c.ActualText, Abbreviate(c.SourceText ?? "未設定"), c.Manual.Verdict.Mark(), c.Secure.Verdict.Mark(),
         }).ToList();
         AppendTable(text, rows);
         text.AppendLine();
-        foreach (var profile in VerdictNames.Profiles)
-        {
-            var overall = report.Overall(profile);
-            var marker = profile == selected ? " ← 選択中のプロファイル" : string.Empty;
-            text.AppendLine(CultureInfo.InvariantCulture, $"総合判定 ({profile.JapaneseName()}): {(overall == Verdict.Pass ? "合格" : "不合格")} [{overall.Mark()}]{marker}");
-        }
-
+        AppendOverall(text, report, selected);
         foreach (var control in report.Controls)
         {
             var lines = new List<string>();
@@ -62,7 +51,7 @@ public static class ConsoleReportWriter
                 lines.Add($"  説明: {disagreement}");
             }
 
-            lines.AddRange(control.Overridden.Select(o => $"  上書きされた値: {o.Source.Location} = {o.Source.Value.Display()} ({o.Reason})"));
+            lines.AddRange(OverriddenLines(control, "  "));
             if (lines.Count > 0)
             {
                 text.AppendLine();
@@ -74,6 +63,52 @@ public static class ConsoleReportWriter
             }
         }
 
+        text.AppendLine();
+        text.AppendLine(CheckReport.RestartAdvice);
+        return text.ToString();
+    }
+
+    /// <summary>
+    /// One block per control for a narrow console (shinkin-check.exe): its verdict under <paramref name="selected"/>,
+    /// the actual value and where it came from, what the manual asks and what is secure today with both verdicts,
+    /// and the fix when the selected profile fails (the reasons, which restate expected and actual, are left to the workbook).
+    /// </summary>
+    public static string WriteByControl(CheckReport report, CheckProfile selected)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var text = new StringBuilder();
+        AppendHeader(text, report);
+        var labelWidth = VerdictNames.Profiles.Max(p => DisplayWidth(p.JapaneseName()));
+        foreach (var control in report.Controls)
+        {
+            text.AppendLine($"[{control.For(selected).Verdict.Mark()}] {control.Id} {control.Title}");
+            text.AppendLine($"     実際の値: {control.ActualText} ({Abbreviate(control.SourceText ?? "未設定")})");
+            foreach (var profile in VerdictNames.Profiles)
+            {
+                var result = control.For(profile);
+                var padding = new string(' ', labelWidth - DisplayWidth(profile.JapaneseName()));
+                text.AppendLine($"     {profile.JapaneseName()}:{padding} {result.Verdict.Mark()}  期待値 {result.Expected}");
+            }
+
+            if (control.For(selected).Fix is { } fix)
+            {
+                text.AppendLine($"     修正方法: {fix}");
+            }
+
+            if (control.Disagreement is { } disagreement)
+            {
+                text.AppendLine($"     説明: {disagreement}");
+            }
+
+            foreach (var line in OverriddenLines(control, "     "))
+            {
+                text.AppendLine(line);
+            }
+
+            text.AppendLine();
+        }
+
+        AppendOverall(text, report, selected);
         text.AppendLine();
         text.AppendLine(CheckReport.RestartAdvice);
         return text.ToString();
@@ -96,6 +131,32 @@ public static class ConsoleReportWriter
 
         return width;
     }
+
+    private static void AppendHeader(StringBuilder text, CheckReport report)
+    {
+        text.AppendLine("インターネットオプション 環境チェック (マニュアル 1 事前準備)");
+        text.AppendLine($"OS: {report.Os.Name} ({report.Os.Origin})");
+        text.AppendLine($"入力: {(report.Inputs.Count == 0 ? "(なし)" : string.Join(", ", report.Inputs))}");
+        if (report.SecurityHklmOnly)
+        {
+            text.AppendLine("Security_HKLM_only=1: ゾーンの設定はコンピューター全体 (HKLM) の値だけが有効です (画面にはユーザーの設定が表示されます)。");
+        }
+
+        text.AppendLine();
+    }
+
+    private static void AppendOverall(StringBuilder text, CheckReport report, CheckProfile selected)
+    {
+        foreach (var profile in VerdictNames.Profiles)
+        {
+            var overall = report.Overall(profile);
+            var marker = profile == selected ? " ← 選択中のプロファイル" : string.Empty;
+            text.AppendLine(CultureInfo.InvariantCulture, $"総合判定 ({profile.JapaneseName()}): {(overall == Verdict.Pass ? "合格" : "不合格")} [{overall.Mark()}]{marker}");
+        }
+    }
+
+    private static IEnumerable<string> OverriddenLines(ControlResult control, string indent) =>
+        control.Overridden.Select(o => $"{indent}上書きされた値: {o.Source.Location} = {o.Source.Value.Display()} ({o.Reason})");
 
     private static void AppendTable(StringBuilder text, List<string[]> rows)
     {

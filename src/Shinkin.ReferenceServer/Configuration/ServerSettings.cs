@@ -44,6 +44,35 @@ public sealed class SecuritySettings
     public int DraftLifetimeMinutes { get; set; } = 30;
 }
 
+/// <summary>
+/// Rate limits on the posts that check a password before the user is fully logged in (電子証明書取得,
+/// 電子証明書ログイン, the first-login password and approval-password screens, the back-office login).
+/// Fixed windows. The defaults sit far above what a person, or the feature suite on loopback, ever does
+/// (its busiest minute in the audit trails of three full runs: 26 such posts in all, 6 for one login ID).
+/// </summary>
+public sealed class RateLimitSettings
+{
+    public const string Section = "RateLimits";
+
+    /// <summary>Password posts one client address (IPv6: its /64) may make per window, whatever the accounts.</summary>
+    public int PasswordAttemptsPerClient { get; set; } = 100;
+
+    /// <summary>Password posts one client address may make for one account (login ID, staff ID or certificate) per window.</summary>
+    public int PasswordAttemptsPerAccount { get; set; } = 20;
+
+    public int WindowSeconds { get; set; } = 60;
+
+    /// <summary>A limit of 0 or less would refuse every login: refuse to start instead.</summary>
+    public void Validate()
+    {
+        if (PasswordAttemptsPerClient < 1 || PasswordAttemptsPerAccount < 1 || WindowSeconds < 1)
+        {
+            throw new InvalidOperationException(
+                $"{Section}:{nameof(PasswordAttemptsPerClient)}, {nameof(PasswordAttemptsPerAccount)} and {nameof(WindowSeconds)} must be at least 1.");
+        }
+    }
+}
+
 /// <summary>ユーザ基本情報の設定条件 (manual chapter 3).</summary>
 public sealed class UserRuleSettings
 {

@@ -57,6 +57,7 @@ public static class ReferenceServerApp
 
         ConfigureKestrel(builder, options, ca, endpoints);
         ConfigureServices(builder, dataDirectory, ca, endpoints, apiKey);
+        builder.Services.AddPasswordAttemptLimits(builder.Configuration.GetSection(RateLimitSettings.Section).Get<RateLimitSettings>() ?? new RateLimitSettings());
         builder.Services.AddSingleton(staff);
         options.ConfigureServices?.Invoke(builder.Services);
 
@@ -242,6 +243,7 @@ public static class ReferenceServerApp
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseExceptionHandler("/error");
         app.UseStatusCodePagesWithReExecute("/status/{0}");
+        app.UsePasswordAttemptLimits();
         app.UseMiddleware<CookieProbeMiddleware>();
         app.MapEmbeddedAssets();
         app.MapRazorPages();

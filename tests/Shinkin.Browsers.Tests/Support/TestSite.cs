@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Server.Kestrel.Https;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace Shinkin.Browsers.Tests.Support;
@@ -18,6 +19,15 @@ public sealed class TestSite : IAsyncDisposable
     public const string CookieName = "shinkin_session";
     public const string DownloadName = "meisai.csv";
     public const string DownloadText = "番号,金額\n1,1000\n";
+    public const string SlowDownloadName = "d-m10000001.p12";
+    public const string StalledDownloadName = "d-m10000002.p12";
+    private const int FirstBytes = 1024;
+
+    /// <summary>Not text, so a truncated or temporary file can never compare equal.</summary>
+    public static readonly byte[] DownloadBytes = [.. Enumerable.Range(0, 64 * 1024).Select(i => (byte)(i * 31 % 251))];
+
+    // Many polls of a download folder long: the browser holds the download unfinished meanwhile.
+    private static readonly TimeSpan SlowDownloadPause = TimeSpan.FromSeconds(2);
 
     private readonly WebApplication app;
 
@@ -69,6 +79,8 @@ public sealed class TestSite : IAsyncDisposable
         app.MapGet("/a11y/clean", () => Html(CleanA11yPage));
         app.MapGet("/a11y/faint.css", () => Results.Content(".faint { color: #b4b4b4; background: #ffffff; }", "text/css"));
         app.MapGet("/download", () => Results.File(Encoding.UTF8.GetBytes(DownloadText), "text/csv; charset=utf-8", DownloadName));
+        app.MapGet("/download-slow", SendSlowlyAsync);
+        app.MapGet("/download-stalled", SendAndStallAsync);
         app.MapGet("/whoami", (HttpContext context) =>
         {
             var subject = context.Connection.ClientCertificate?.Subject ?? "なし";
@@ -83,6 +95,41 @@ public sealed class TestSite : IAsyncDisposable
     {
         await app.StopAsync();
         await app.DisposeAsync();
+    }
+
+    /// <summary>
+    /// The first bytes, a pause, then the rest: the browser holds the download unfinished for the whole
+    /// pause (Chromium: a temporary file, then &lt;name&gt;.crdownload).
+    /// </summary>
+    private static async Task SendSlowlyAsync(HttpContext context)
+    {
+        await SendFirstBytesAsync(context, SlowDownloadName);
+        await Task.Delay(SlowDownloadPause, context.RequestAborted);
+        await context.Response.Body.WriteAsync(DownloadBytes.AsMemory(FirstBytes), context.RequestAborted);
+    }
+
+    /// <summary>The first bytes, then nothing until the browser gives up (or the site stops).</summary>
+    private static async Task SendAndStallAsync(HttpContext context, IHostApplicationLifetime lifetime)
+    {
+        await SendFirstBytesAsync(context, StalledDownloadName);
+        using var gone = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, lifetime.ApplicationStopping);
+        try
+        {
+            await Task.Delay(Timeout.Infinite, gone.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            // The browser cancelled the download: what the test waits for.
+        }
+    }
+
+    private static async Task SendFirstBytesAsync(HttpContext context, string name)
+    {
+        context.Response.ContentType = "application/x-pkcs12";
+        context.Response.ContentLength = DownloadBytes.Length;
+        context.Response.Headers.ContentDisposition = $"attachment; filename={name}";
+        await context.Response.Body.WriteAsync(DownloadBytes.AsMemory(0, FirstBytes), context.RequestAborted);
+        await context.Response.Body.FlushAsync(context.RequestAborted);
     }
 
     private static bool IssuedBy(X509Certificate2 certificate, X509Certificate2 ca)
@@ -119,6 +166,8 @@ public sealed class TestSite : IAsyncDisposable
           <button data-testid="open-popup" onclick="window.open('/popup', 'sub', 'width=640,height=480')">別ウィンドウで開く</button>
           <a href="/popup" target="_blank">新しいタブで開く</a>
           <a href="/download" data-testid="download">明細をダウンロード</a>
+          <a href="/download-slow" data-testid="download-slow">証明書をダウンロード</a>
+          <a href="/download-stalled" data-testid="download-stalled">途中で止まるダウンロード</a>
           <script>function out(text) { document.querySelector('[data-testid=output]').textContent = text; }</script>
         </body>
         </html>

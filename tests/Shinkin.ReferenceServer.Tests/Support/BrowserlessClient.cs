@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Security;
+using System.Net.Sockets;
 using System.Security.Cryptography.X509Certificates;
 using AngleSharp;
 using AngleSharp.Dom;
@@ -19,7 +20,14 @@ public sealed class BrowserlessClient : IDisposable
     private readonly HtmlParser _parser = new();
 
     /// <param name="keepCookies">false: a browser that blocks cookies (stores none, sends none).</param>
-    public BrowserlessClient(RunningReferenceServer server, X509Certificate2? clientCertificate = null, bool followRedirects = true, CookieContainer? cookies = null, bool keepCookies = true)
+    /// <param name="from">Another loopback address (127.0.0.2, ...) to connect from: another client as the server sees it.</param>
+    public BrowserlessClient(
+        RunningReferenceServer server,
+        X509Certificate2? clientCertificate = null,
+        bool followRedirects = true,
+        CookieContainer? cookies = null,
+        bool keepCookies = true,
+        IPAddress? from = null)
     {
         Server = server;
         using var caFile = X509Certificate2.CreateFromPem(File.ReadAllText(server.CaCertificatePemPath));
@@ -35,6 +43,25 @@ public sealed class BrowserlessClient : IDisposable
                 RemoteCertificateValidationCallback = (_, certificate, _, errors) => TrustedByCa(certificate, errors, ca),
             },
         };
+        if (from is not null)
+        {
+            handler.ConnectCallback = async (context, ct) =>
+            {
+                var socket = new Socket(from.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+                try
+                {
+                    socket.Bind(new IPEndPoint(from, 0));
+                    await socket.ConnectAsync(context.DnsEndPoint, ct);
+                    return new NetworkStream(socket, ownsSocket: true);
+                }
+                catch
+                {
+                    socket.Dispose();
+                    throw;
+                }
+            };
+        }
+
         if (clientCertificate is not null)
         {
             handler.SslOptions.ClientCertificates = new X509CertificateCollection { clientCertificate };
@@ -159,7 +186,7 @@ public sealed class BrowserlessClient : IDisposable
     {
         var html = await response.Content.ReadAsStringAsync();
         var document = await _parser.ParseDocumentAsync(html);
-        return new HtmlPage(response.RequestMessage!.RequestUri!, response.StatusCode, document, html, response.Headers.Location);
+        return new HtmlPage(response.RequestMessage!.RequestUri!, response.StatusCode, document, html, response.Headers.Location, response.Headers.RetryAfter?.Delta);
     }
 
     private static bool TrustedByCa(X509Certificate? certificate, SslPolicyErrors errors, X509Certificate2 ca)
@@ -179,7 +206,7 @@ public sealed class BrowserlessClient : IDisposable
 }
 
 /// <summary>A received HTML page, queried by data-testid.</summary>
-public sealed record HtmlPage(Uri Url, HttpStatusCode Status, IDocument Document, string Html, Uri? Location)
+public sealed record HtmlPage(Uri Url, HttpStatusCode Status, IDocument Document, string Html, Uri? Location, TimeSpan? RetryAfter = null)
 {
     public string Screen => Document.QuerySelector("main[data-screen]")?.GetAttribute("data-screen") ?? "";
 

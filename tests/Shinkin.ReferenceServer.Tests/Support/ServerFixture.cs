@@ -9,11 +9,14 @@ public abstract class ServerFixture
 
     protected RunningReferenceServer Server { get; private set; } = null!;
 
+    /// <summary>Configuration overrides of this class's server (e.g. "RateLimits:WindowSeconds"); none by default.</summary>
+    protected virtual IDictionary<string, string?>? Settings => null;
+
     [OneTimeSetUp]
     public async Task StartServerAsync()
     {
         dataDirectory = TestServers.NewDataDirectory();
-        Server = await TestServers.StartAsync(dataDirectory);
+        Server = await TestServers.StartAsync(dataDirectory, Settings);
     }
 
     [OneTimeTearDown]

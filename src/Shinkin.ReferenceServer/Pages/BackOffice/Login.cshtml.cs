@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.Mvc;
+using Shinkin.ReferenceServer.Security;
 using Shinkin.ReferenceServer.Sessions;
 
 namespace Shinkin.ReferenceServer.Pages.BackOffice;
 
+[PasswordAttempt(nameof(BackOfficeLoginModel.StaffId))]
 public sealed class BackOfficeLoginModel(StaffLogins staffLogins, StaffSessions staffSessions) : BackOfficePageModel
 {
     protected override bool RequiresStaff => false;

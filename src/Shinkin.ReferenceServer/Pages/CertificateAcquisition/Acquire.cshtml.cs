@@ -14,6 +14,7 @@ namespace Shinkin.ReferenceServer.Pages.CertificateAcquisition;
 /// PKCS#12 download (the "Web アクセスの確認" [はい]) → このウィンドウを閉じる. The PKCS#12 is
 /// encrypted with a random one-time password shown only on the completion screen.
 /// </summary>
+[PasswordAttempt(nameof(AcquireModel.LoginId))]
 public sealed class AcquireModel(
     ShinkinDbContext db,
     InputRules rules,

@@ -10,6 +10,7 @@ namespace Shinkin.ReferenceServer.Pages.CertificateLogin;
 /// 電子証明書ログイン (manual chapter 2 and 4, 「ログインする」 step 5): the TLS client certificate
 /// names the user, the login password proves it. A fresh session is issued at every login.
 /// </summary>
+[PasswordAttempt]
 public sealed class CertificateLoginModel(
     ShinkinDbContext db,
     ClientCertificateValidator validator,

@@ -8,6 +8,7 @@ namespace Shinkin.ReferenceServer.Pages.Densai;
 /// 承認パスワード: set by the master at first entry (new twice), replaced by a general user holding a
 /// 承認者 right (current = 初期承認パスワード, new twice), forced after expiry, or changed at will.
 /// </summary>
+[PasswordAttempt]
 public sealed class ApprovalPasswordModel(InputRules rules, PasswordHasher hasher) : DensaiPageModel
 {
     protected override bool AllowedBeforeApprovalSetup => true;

@@ -23,6 +23,7 @@ public sealed class StatusModel : PageModel
         400 => "不正な要求",
         403 => "アクセスできません",
         404 => "ページが見つかりません",
+        429 => "しばらくお待ちください",
         _ => "エラー",
     };
 
@@ -31,8 +32,17 @@ public sealed class StatusModel : PageModel
         400 => "不正な操作が行われました。画面を表示しなおしてから、もう一度操作してください。",
         403 => "このページにはアクセスできません。",
         404 => "お探しのページは見つかりませんでした。",
+        429 => $"短時間にパスワードの入力が繰り返されたため、受付を一時的に停止しています。{RetryAfterText}もう一度操作してください。",
         _ => "エラーが発生しました。",
     };
+
+    /// <summary>429 only: the way back to the screen whose form was refused, to try again after the wait.</summary>
+    public bool OffersBack => Code == StatusCodes.Status429TooManyRequests;
+
+    // The rate limiter set Retry-After on this very response before the status page was rendered.
+    private string RetryAfterText => int.TryParse(Response.Headers.RetryAfter, out var seconds) && seconds > 0
+        ? $"{seconds}秒ほど待ってから、"
+        : "しばらく待ってから、";
 
     public void OnGet(int code) => Load(code);
 

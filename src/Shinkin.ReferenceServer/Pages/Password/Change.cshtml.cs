@@ -5,6 +5,7 @@ using Shinkin.ReferenceServer.Security;
 namespace Shinkin.ReferenceServer.Pages.Password;
 
 /// <summary>ログインパスワード変更, forced at first login (manual 「ログインパスワードを設定する」).</summary>
+[PasswordAttempt]
 public sealed class PasswordChangeModel(InputRules rules, LoginPasswords loginPasswords, PasswordHasher hasher) : CustomerPageModel
 {
     protected override bool AllowedBeforePasswordChange => true;
