@@ -42,6 +42,8 @@ public abstract class Page
             var title = await SafeTitleAsync(cancellationToken);
             throw new BrowserException($"expected the '{ScreenId}' screen, but the browser shows another screen with the same heading ('{title}' at {Session.CurrentUrl})");
         }
+
+        await ScreenArrivals.ArrivedAsync(this, cancellationToken);
     }
 
     /// <summary>The heading of the screen as the user reads it.</summary>
@@ -89,6 +91,7 @@ public abstract class Page
         {
             if (await candidate.IsShownAsync(cancellationToken))
             {
+                await ScreenArrivals.ArrivedAsync(candidate, cancellationToken);
                 return candidate;
             }
         }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using ClosedXML.Excel;
+using Shinkin.Reports.Accessibility;
 using Shinkin.Reports.Coverage;
 using Shinkin.Reports.RunRecords;
 
@@ -43,6 +44,7 @@ internal sealed class EvidenceWorkbookWriter
         names.Reserve(SummarySheet);
         names.Reserve(ListSheet);
         names.Reserve(CoverageSheetWriter.SheetName);
+        names.Reserve(AccessibilitySheetWriter.SheetName);
         var scenarios = _run.Scenarios;
         var sheetNames = scenarios.Select((s, i) => names.Reserve($"{i + 1:000} {s.Scenario}")).ToList();
 
@@ -51,6 +53,12 @@ internal sealed class EvidenceWorkbookWriter
         if (_coverage is not null)
         {
             CoverageSheetWriter.Write(workbook, _coverage);
+        }
+
+        if (AccessibilitySummary.IsReported(_run))
+        {
+            var scenarioSheets = scenarios.Select((s, i) => (s.Id, Sheet: sheetNames[i])).DistinctBy(s => s.Id).ToDictionary(s => s.Id, s => s.Sheet, StringComparer.Ordinal);
+            AccessibilitySheetWriter.Write(workbook, _run, scenarioSheets);
         }
 
         var ahead = Math.Max(1, _options.MaxDegreeOfParallelism) * 2;
@@ -174,6 +182,7 @@ internal sealed class EvidenceWorkbookWriter
             ("語句の置き換え", Lines(info.WordOverrides)),
             ("使用したアカウント", Lines(info.Accounts)),
             ("更新が必要なアカウント", Lines(info.AccountsToRenew)),
+            ("アクセシビリティ", AccessibilitySheetWriter.SummaryFact(_run)),
             ("開始", Local(info.Start)),
             ("終了", Local(end)),
             ("所要時間", WorkbookStyle.Duration(end - info.Start)),
@@ -535,11 +544,7 @@ internal sealed class EvidenceWorkbookWriter
         range.Style.Alignment.Vertical = XLAlignmentVerticalValues.Top;
     }
 
-    private static void HyperlinkStyle(IXLCell cell)
-    {
-        cell.Style.Font.FontColor = XLColor.FromHtml("#0563C1");
-        cell.Style.Font.Underline = XLFontUnderlineValues.Single;
-    }
+    private static void HyperlinkStyle(IXLCell cell) => WorkbookStyle.LinkStyle(cell);
 
     private static string Summary(ScenarioRecord scenario) => scenario.Outcome switch
     {

@@ -58,6 +58,13 @@ public static class WorkbookStyle
         cell.Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Center;
     }
 
+    /// <summary>Blue and underlined, as Excel shows a hyperlink it made itself.</summary>
+    public static void LinkStyle(IXLCell cell)
+    {
+        cell.Style.Font.FontColor = XLColor.FromHtml("#0563C1");
+        cell.Style.Font.Underline = XLFontUnderlineValues.Single;
+    }
+
     public static void StyleHeader(IXLRange header)
     {
         header.Style.Fill.BackgroundColor = HeaderFill;

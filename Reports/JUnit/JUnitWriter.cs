@@ -8,7 +8,8 @@ namespace Shinkin.Reports.JUnit;
 /// <summary>
 /// JUnit XML in the common shape CI servers read (Jenkins, GitLab, Azure DevOps, GitHub actions):
 /// testsuites → testsuite per feature → testcase per scenario, failure with message and stack,
-/// skipped with its reason. 保留 (pending) is reported as skipped so CI marks it, not as a pass.
+/// skipped with its reason. 保留 (pending) is reported as skipped so CI marks it, not as a pass. The accessibility
+/// scans follow as one more testsuite (<see cref="AccessibilitySuite"/>).
 /// </summary>
 public static class JUnitWriter
 {
@@ -28,7 +29,7 @@ public static class JUnitWriter
             await xml.WriteStartDocumentAsync();
             await xml.WriteStartElementAsync(null, "testsuites", null);
             await Attr(xml, "name", $"試験結果報告書 {run.Info.RunId}");
-            await Counts(xml, all);
+            await Counts(xml, all, AccessibilitySuite.Counts(run));
             await Attr(xml, "time", Seconds(TotalTime(all)));
             await Attr(xml, "timestamp", Timestamp(run.Info.Start));
 
@@ -62,6 +63,7 @@ public static class JUnitWriter
                 await xml.WriteEndElementAsync();
             }
 
+            await AccessibilitySuite.WriteAsync(xml, run, id);
             await xml.WriteEndElementAsync();
             await xml.WriteEndDocumentAsync();
         }
@@ -114,15 +116,16 @@ public static class JUnitWriter
         await xml.WriteEndElementAsync();
     }
 
-    private static async Task Counts(XmlWriter xml, IReadOnlyCollection<ScenarioRecord> scenarios)
+    /// <param name="more">Testcases beside the scenarios (the accessibility suite's) that the totals include.</param>
+    private static async Task Counts(XmlWriter xml, IReadOnlyCollection<ScenarioRecord> scenarios, (int Tests, int Failures, int Skipped) more = default)
     {
-        await Attr(xml, "tests", scenarios.Count.ToString(CultureInfo.InvariantCulture));
-        await Attr(xml, "failures", scenarios.Count(s => s.Outcome == Outcome.Failed).ToString(CultureInfo.InvariantCulture));
+        await Attr(xml, "tests", (scenarios.Count + more.Tests).ToString(CultureInfo.InvariantCulture));
+        await Attr(xml, "failures", (scenarios.Count(s => s.Outcome == Outcome.Failed) + more.Failures).ToString(CultureInfo.InvariantCulture));
         await Attr(xml, "errors", "0");
-        await Attr(xml, "skipped", scenarios.Count(s => s.Outcome is Outcome.Skipped or Outcome.Pending).ToString(CultureInfo.InvariantCulture));
+        await Attr(xml, "skipped", (scenarios.Count(s => s.Outcome is Outcome.Skipped or Outcome.Pending) + more.Skipped).ToString(CultureInfo.InvariantCulture));
     }
 
-    private static async Task Property(XmlWriter xml, string name, string value)
+    internal static async Task Property(XmlWriter xml, string name, string value)
     {
         await xml.WriteStartElementAsync(null, "property", null);
         await Attr(xml, "name", name);
@@ -130,7 +133,7 @@ public static class JUnitWriter
         await xml.WriteEndElementAsync();
     }
 
-    private static Task Attr(XmlWriter xml, string name, string value) =>
+    internal static Task Attr(XmlWriter xml, string name, string value) =>
         xml.WriteAttributeStringAsync(null, name, null, TextCleaner.Clean(value));
 
     private static TimeSpan TotalTime(IEnumerable<ScenarioRecord> scenarios) =>
@@ -138,6 +141,6 @@ public static class JUnitWriter
 
     private static string Seconds(TimeSpan duration) => duration.TotalSeconds.ToString("0.000", CultureInfo.InvariantCulture);
 
-    private static string Timestamp(DateTimeOffset time) =>
+    internal static string Timestamp(DateTimeOffset time) =>
         time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture);
 }

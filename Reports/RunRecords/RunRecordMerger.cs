@@ -22,7 +22,7 @@ public sealed record MergeOptions
 /// <summary>
 /// Merges the run records of shards (or re-runs) into one run folder that renders like any other:
 /// scenarios from all, earliest start, latest end, the shards listed. A scenario recorded by more
-/// than one shard keeps its latest attempt.
+/// than one shard keeps its latest attempt; a screen scanned by more than one keeps one scan.
 /// </summary>
 public static class RunRecordMerger
 {
@@ -92,6 +92,12 @@ public static class RunRecordMerger
         foreach (var scenario in merged.Values)
         {
             await output.WriteScenarioAsync(scenario, cancellationToken);
+        }
+
+        // Every shard scans the screens it reaches: one record per screen, a finished scan over a failed one, then the latest.
+        foreach (var screen in shards.SelectMany(s => s.Accessibility).GroupBy(a => a.Screen, StringComparer.Ordinal))
+        {
+            await output.WriteAccessibilityAsync(screen.OrderByDescending(a => a.WasScanned).ThenByDescending(a => a.ScannedAt).First(), cancellationToken);
         }
 
         await output.WriteInfoAsync(info, cancellationToken);

@@ -4,11 +4,16 @@ using System.Text.Json.Serialization;
 namespace Shinkin.Reports.RunRecords;
 
 /// <summary>A whole run as read back from its folder.</summary>
-public sealed record RunRecord(string Folder, RunInfo Info, IReadOnlyList<ScenarioRecord> Scenarios);
+public sealed record RunRecord(string Folder, RunInfo Info, IReadOnlyList<ScenarioRecord> Scenarios)
+{
+    /// <summary>One accessibility record per screen the run reached, in screen-id order (empty when the run scanned none).</summary>
+    public IReadOnlyList<AccessibilityRecord> Accessibility { get; init; } = [];
+}
 
 /// <summary>
 /// The run folder is the record: <c>run.json</c> (run facts), <c>scenarios/*.json</c> (one file per
-/// scenario, so parallel workers never share a file) and the artefacts beside them. Every report
+/// scenario, so parallel workers never share a file), <c>a11y/*.json</c> (one accessibility scan per
+/// screen) and the artefacts beside them. Every report
 /// is rendered from this folder, so it can be rendered again or merged with other shards later.
 /// </summary>
 public sealed class RunRecordStore
@@ -16,6 +21,7 @@ public sealed class RunRecordStore
     public const string RunFileName = "run.json";
     public const string ScenarioFolderName = "scenarios";
     public const string ArtifactFolderName = "artifacts";
+    public const string AccessibilityFolderName = "a11y";
 
     internal static readonly JsonSerializerOptions Json = new()
     {
@@ -54,6 +60,15 @@ public sealed class RunRecordStore
         await WriteJsonAsync(Path.Combine(dir, SafeFileName(scenario.Id) + ".json"), scenario, cancellationToken);
     }
 
+    /// <summary>The scan of one screen; a later write for the same screen replaces it (a failed scan retried).</summary>
+    public async Task WriteAccessibilityAsync(AccessibilityRecord record, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var dir = Path.Combine(Folder, AccessibilityFolderName);
+        Directory.CreateDirectory(dir);
+        await WriteJsonAsync(Path.Combine(dir, SafeFileName(record.Screen) + ".json"), record, cancellationToken);
+    }
+
     public static async Task<RunRecord> LoadAsync(string folder, CancellationToken cancellationToken = default)
     {
         var full = Path.GetFullPath(folder);
@@ -74,10 +89,23 @@ public sealed class RunRecordStore
             }
         }
 
+        var accessibility = new List<AccessibilityRecord>();
+        var a11y = Path.Combine(full, AccessibilityFolderName);
+        if (Directory.Exists(a11y))
+        {
+            foreach (var file in Directory.EnumerateFiles(a11y, "*.json").Order(StringComparer.Ordinal))
+            {
+                accessibility.Add(await ReadJsonAsync<AccessibilityRecord>(file, cancellationToken));
+            }
+        }
+
         return new RunRecord(full, info, scenarios
             .OrderBy(s => s.FeatureFile, StringComparer.Ordinal)
             .ThenBy(s => s.Start)
-            .ToList());
+            .ToList())
+        {
+            Accessibility = accessibility.OrderBy(a => a.Screen, StringComparer.Ordinal).ToList(),
+        };
     }
 
     /// <summary>One scenario record as the test host wrote it; <see cref="InvalidDataException"/> when it is not one.</summary>

@@ -23,6 +23,7 @@ public sealed class RunEnvironment : IAsyncDisposable
     private IBrowserSessionFactory? browsers;
     private SystemUnderTest? system;
     private readonly ConcurrentQueue<string> accountNotes = new();
+    private readonly ConcurrentDictionary<string, bool> scannedScreens = new(StringComparer.Ordinal);
     private string browserVersion = "";
 
     public RunEnvironment(RunSettings settings)
@@ -56,6 +57,12 @@ public sealed class RunEnvironment : IAsyncDisposable
 
     /// <summary>Records what the run did with a pool account (the run record lists it).</summary>
     public void NoteAccount(string note) => accountNotes.Enqueue(note);
+
+    /// <summary>Claims a screen's accessibility scan: true for one caller per screen per run, until released.</summary>
+    public bool ClaimScreenScan(string screenId) => scannedScreens.TryAdd(screenId, true);
+
+    /// <summary>Gives a claimed screen back (its scan failed), so a later arrival scans it.</summary>
+    public void ReleaseScreenScan(string screenId) => scannedScreens.TryRemove(screenId, out _);
 
     public RunSettings Settings { get; }
 

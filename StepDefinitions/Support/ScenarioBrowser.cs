@@ -10,12 +10,14 @@ public sealed class ScenarioBrowser : IAsyncDisposable
 {
     private readonly RunEnvironment run;
     private readonly ScenarioEvidence evidence;
+    private readonly ScreenScans scans;
     private IBrowserSession? session;
 
-    public ScenarioBrowser(RunEnvironment run, ScenarioEvidence evidence)
+    public ScenarioBrowser(RunEnvironment run, ScenarioEvidence evidence, ScreenScans scans)
     {
         this.run = run;
         this.evidence = evidence;
+        this.scans = scans;
     }
 
     public bool IsOpen => session is not null;
@@ -33,6 +35,7 @@ public sealed class ScenarioBrowser : IAsyncDisposable
         var downloads = Path.Combine(evidence.ArtifactFolder, "downloads");
         Directory.CreateDirectory(downloads);
         session = await run.NewBrowserSessionAsync(downloads, cancellationToken);
+        scans.Watch(session);
         if (session is ISupportsTracing tracing)
         {
             await tracing.StartTracingAsync(evidence.ScenarioTitle, cancellationToken);

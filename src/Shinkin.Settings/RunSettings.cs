@@ -49,6 +49,9 @@ public sealed partial record RunSettings
     /// <summary>How page objects find controls: the manual's words (default) or the reference server's test ids.</summary>
     public LocatorMode Locators { get; init; } = LocatorMode.Labels;
 
+    /// <summary>Accessibility scan of every screen the run reaches: off, report (default) or enforce (serious/critical fail the run).</summary>
+    public A11yMode A11y { get; init; } = A11yMode.Report;
+
     public BrowserOptions Browser { get; init; } = new();
 
     /// <summary>Problems that stop a run with these settings before anything starts (empty when it can start).</summary>

@@ -341,6 +341,45 @@ public sealed class ContractTests
     }
 
     [Test]
+    public async Task An_accessibility_scan_reports_each_WCAG_failure_with_criterion_element_and_fix()
+    {
+        var page = new Uri(site.BaseUrl, "/a11y/broken");
+        await using var session = await adapter.Factory.CreateSessionAsync(SessionOptions());
+        await session.NavigateAsync(page);
+
+        Assert.That(session, Is.InstanceOf<ISupportsAccessibilityScan>());
+        var scan = await ((ISupportsAccessibilityScan)session).ScanAccessibilityAsync();
+
+        var label = scan.Violations.Single(v => v.RuleId == "label");
+        var contrast = scan.Violations.Single(v => v.RuleId == "color-contrast");
+        Assert.Multiple(() =>
+        {
+            Assert.That(scan.Engine, Is.EqualTo("axe-core 4.14.0"), "the same engine on every adapter");
+            Assert.That(scan.Url, Is.EqualTo(page));
+            Assert.That(scan.Violations.Select(v => v.RuleId), Is.EquivalentTo(new[] { "label", "color-contrast" }), "best practices (landmarks) are not WCAG criteria and do not run");
+            Assert.That((label.Impact, label.Level, label.Criteria), Is.EqualTo(("critical", "A", (IReadOnlyList<string>)["4.1.2"])));
+            Assert.That(label.Nodes.Single().Target, Is.EqualTo("#nameless"));
+            Assert.That(label.Nodes.Single().FailureSummary, Does.StartWith("Fix any of the following:"));
+            Assert.That(label.HelpUrl, Does.StartWith("https://dequeuniversity.com/rules/axe/4.14/label"));
+            Assert.That((contrast.Impact, contrast.Level, contrast.Criteria), Is.EqualTo(("serious", "AA", (IReadOnlyList<string>)["1.4.3"])));
+            Assert.That(contrast.Nodes.Single().Html, Does.Contain("薄い文字"), "the external stylesheet had loaded");
+            Assert.That(contrast.Nodes.Single().FailureSummary, Does.Contain("contrast"));
+        });
+    }
+
+    [Test]
+    public async Task A_page_that_meets_WCAG_AA_scans_clean()
+    {
+        await using var session = await adapter.Factory.CreateSessionAsync(SessionOptions());
+        await session.NavigateAsync(new Uri(site.BaseUrl, "/a11y/clean"));
+
+        var scan = await ((ISupportsAccessibilityScan)session).ScanAccessibilityAsync();
+
+        Assert.That(scan.Violations, Is.Empty);
+        Assert.That(scan.PassedRules, Is.GreaterThan(5), "the rules did run");
+    }
+
+    [Test]
     public async Task Without_the_CA_the_browser_refuses_the_site()
     {
         if (!adapter.IsLocal)

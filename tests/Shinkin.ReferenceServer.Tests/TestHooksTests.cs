@@ -58,8 +58,11 @@ public sealed class TestHooksTests : ServerFixture
             [staffLogin.FieldName("パスワード")] = StaffPassword,
         });
         AssertNoHooks(companies);
+        AssertLabelled(companies);
         Assert.That(companies.Html, Does.Contain(notice.CompanyNumber));
-        AssertNoHooks(await Follow(staff, companies, "新規契約先登録"));
+        var newCompany = await Follow(staff, companies, "新規契約先登録");
+        AssertNoHooks(newCompany);
+        AssertLabelled(newCompany);
         AssertNoHooks(await staff.GetAsync(staff.Public("/backoffice/companies/" + notice.CompanyNumber)));
         AssertNoHooks(await staff.SubmitAsync(companies, companies.Control("ログアウト")));
     }
@@ -287,5 +290,9 @@ public sealed class TestHooksTests : ServerFixture
                 Assert.That(page.Document.GetElementById(describedBy), Is.Not.Null, $"{page.Heading}: {describedBy}");
             }
         }
+
+        // A screen reader announces the column of every cell: no header is left without a name (shown or not).
+        var unnamed = page.Document.QuerySelectorAll("th").Count(th => string.IsNullOrWhiteSpace(th.TextContent));
+        Assert.That(unnamed, Is.Zero, $"{page.Heading}: column headers without a name");
     }
 }

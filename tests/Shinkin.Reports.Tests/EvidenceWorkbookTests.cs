@@ -60,7 +60,7 @@ public sealed class EvidenceWorkbookTests
     public void Summary_shows_run_facts_counts_and_pass_rate()
     {
         var sheet = _workbook.Worksheet("サマリー");
-        var facts = Enumerable.Range(4, 17).ToDictionary(r => sheet.Cell(r, 1).GetString(), r => sheet.Cell(r, 2));
+        var facts = Enumerable.Range(4, 18).ToDictionary(r => sheet.Cell(r, 1).GetString(), r => sheet.Cell(r, 2));
         Assert.That(facts["試験対象"].GetString(), Does.StartWith("https://localhost:5001"));
         Assert.That(facts["エンジン"].GetString(), Is.EqualTo("playwright-chromium"));
         Assert.That(facts["ブラウザバージョン"].GetString(), Is.EqualTo("156.0.7000.0"));
@@ -68,6 +68,7 @@ public sealed class EvidenceWorkbookTests
         Assert.That(facts["開始"].GetString(), Does.StartWith("2025-11-20 09:00:00"));
         Assert.That(facts.Keys, Does.Contain("ロケータ").And.Contain("ターゲットプロファイル").And.Contain("語句の置き換え").And.Contain("使用したアカウント").And.Contain("更新が必要なアカウント"));
         Assert.That(facts["語句の置き換え"].GetString(), Is.EqualTo("—"), "no profile, no overrides");
+        Assert.That(facts["アクセシビリティ"].GetString(), Is.EqualTo("—"), "a record without settings or scans");
         Assert.That(facts["終了"].GetString(), Does.StartWith("2025-11-20 09:05:00"));
         Assert.That(facts["所要時間"].GetString(), Is.EqualTo("5分0秒"));
         Assert.That(facts["シナリオ数"].GetValue<int>(), Is.EqualTo(6));

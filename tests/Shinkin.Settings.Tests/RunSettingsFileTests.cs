@@ -24,6 +24,7 @@ public sealed class RunSettingsFileTests
         Target = new Uri("https://bank.example/"),
         BackOfficeKey = "secret-key",
         Locators = LocatorMode.TestIds,
+        A11y = A11yMode.Enforce,
         Browser = new BrowserOptions { Engine = BrowserEngine.EdgeIeMode, Headless = false, GridUrl = new Uri("http://grid:4444/") },
     };
 
@@ -60,7 +61,7 @@ public sealed class RunSettingsFileTests
     }
 
     [Test]
-    public void Engines_and_locator_modes_are_written_by_their_names()
+    public void Engines_locator_and_accessibility_modes_are_written_by_their_names()
     {
         RunSettingsFile.Write(Sample());
         using var document = JsonDocument.Parse(File.ReadAllText(RunSettingsFile.PathIn(folder.FullName)));
@@ -70,6 +71,7 @@ public sealed class RunSettingsFileTests
         {
             Assert.That(settings.GetProperty("Browser").GetProperty("Engine").GetString(), Is.EqualTo("edge-iemode"));
             Assert.That(settings.GetProperty("Locators").GetString(), Is.EqualTo("testids"));
+            Assert.That(settings.GetProperty("A11y").GetString(), Is.EqualTo("enforce"));
         });
     }
 

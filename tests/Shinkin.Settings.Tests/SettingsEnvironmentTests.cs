@@ -22,6 +22,7 @@ public sealed class SettingsEnvironmentTests
             Assert.That(settings.Browser.ChromiumPath, Is.EqualTo("/usr/bin/chromium"));
             Assert.That(settings.Browser.ChromeDriverPath, Is.EqualTo("/usr/bin/chromedriver"));
             Assert.That(settings.Locators, Is.EqualTo(LocatorMode.Labels));
+            Assert.That(settings.A11y, Is.EqualTo(A11yMode.Report));
             Assert.That(settings.Workers, Is.EqualTo(2));
             Assert.That(settings.Shard, Is.EqualTo("1/1"));
         });
@@ -49,6 +50,7 @@ public sealed class SettingsEnvironmentTests
             [SettingsEnvironment.BackOfficeKey] = "secret",
             [SettingsEnvironment.TargetProfile] = "/targets/bank.json",
             [SettingsEnvironment.Locators] = "testids",
+            [SettingsEnvironment.A11y] = "enforce",
             [SettingsEnvironment.Shard] = "2/4",
             [SettingsEnvironment.Filter] = "TestCategory=master",
             [SettingsEnvironment.DryRun] = "true",
@@ -78,6 +80,7 @@ public sealed class SettingsEnvironmentTests
             Assert.That(settings.BackOfficeKey, Is.EqualTo("secret"));
             Assert.That(settings.TargetProfile, Is.EqualTo("/targets/bank.json"));
             Assert.That(settings.Locators, Is.EqualTo(LocatorMode.TestIds));
+            Assert.That(settings.A11y, Is.EqualTo(A11yMode.Enforce));
             Assert.That(settings.Shard, Is.EqualTo("2/4"));
             Assert.That(settings.Filter, Is.EqualTo("TestCategory=master"));
             Assert.That(settings.DryRun, Is.True);
@@ -102,6 +105,16 @@ public sealed class SettingsEnvironmentTests
     public void Every_engine_has_one_name_that_parses_back() =>
         Assert.That(BrowserEngines.All.Select(e => BrowserEngines.Parse(e.Name(), "test")), Is.EqualTo(BrowserEngines.All));
 
+    [TestCase("off", A11yMode.Off)]
+    [TestCase("Report", A11yMode.Report)]
+    [TestCase(" enforce ", A11yMode.Enforce)]
+    public void Accessibility_modes_parse_by_name(string value, A11yMode expected) =>
+        Assert.That(From(SettingsEnvironment.A11y, value).A11y, Is.EqualTo(expected));
+
+    [Test]
+    public void Every_accessibility_mode_has_one_name_that_parses_back() =>
+        Assert.That(Enum.GetValues<A11yMode>().Select(m => A11yModes.Parse(m.Name(), "test")), Is.EqualTo(Enum.GetValues<A11yMode>()));
+
     [Test]
     public void A_remote_endpoint_alone_chooses_its_engine()
     {
@@ -116,6 +129,7 @@ public sealed class SettingsEnvironmentTests
     [TestCase(SettingsEnvironment.SlowMo, "-5")]
     [TestCase(SettingsEnvironment.Target, "ftp://bank.example")]
     [TestCase(SettingsEnvironment.Locators, "xpath")]
+    [TestCase(SettingsEnvironment.A11y, "strict")]
     [TestCase(SettingsEnvironment.Workers, "0")]
     [TestCase(SettingsEnvironment.DryRun, "perhaps")]
     public void A_malformed_value_stops_with_the_variable_named(string variable, string value)

@@ -1,12 +1,13 @@
 using System.Diagnostics;
 using System.Globalization;
+using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using Shinkin.Settings;
 
 namespace Shinkin.Browsers;
 
 /// <summary>One scenario's BrowserContext and its pages (windows).</summary>
-internal sealed class PlaywrightSession : IBrowserSession, ISupportsTracing, ISupportsClientCertificates
+internal sealed class PlaywrightSession : IBrowserSession, ISupportsTracing, ISupportsClientCertificates, ISupportsAccessibilityScan
 {
     private readonly IBrowser browser;
     private readonly BrowserSessionOptions options;
@@ -316,6 +317,14 @@ internal sealed class PlaywrightSession : IBrowserSession, ISupportsTracing, ISu
                 .Select(c => new BrowserCookie(c.Name, c.Value, c.Domain, c.Path, c.Secure, c.HttpOnly, c.SameSite.ToString()))
                 .ToList();
         }, cancellationToken);
+
+    /// <summary>Deque.AxeCore.Playwright on the current page, once it has loaded (its stylesheets decide contrast).</summary>
+    public Task<AccessibilityScan> ScanAccessibilityAsync(CancellationToken cancellationToken = default) =>
+        RunAsync("Scanning the page for accessibility", async page =>
+        {
+            await page.WaitForLoadStateAsync(LoadState.Load);
+            return AxeScans.ToScan(await page.RunAxe(AxeScans.Options()), new Uri(page.Url));
+        });
 
     public async Task StartTracingAsync(string title, CancellationToken cancellationToken = default)
     {

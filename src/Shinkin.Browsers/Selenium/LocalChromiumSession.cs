@@ -12,7 +12,7 @@ namespace Shinkin.Browsers;
 /// client certificates) and a private profile whose Preferences carry the download folder and the
 /// AutoSelectCertificateForUrls content setting, so nothing under /etc is touched.
 /// </summary>
-internal sealed class LocalChromiumSession : SeleniumSession, ISupportsClientCertificates
+internal sealed class LocalChromiumSession : SeleniumSession, ISupportsClientCertificates, ISupportsAccessibilityScan
 {
     private readonly BrowserOptions browserOptions;
     private readonly string root;

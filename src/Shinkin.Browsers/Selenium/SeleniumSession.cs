@@ -358,6 +358,48 @@ internal class SeleniumSession : IBrowserSession
             reason => $"Reading cookies failed: {reason}"));
     }
 
+    /// <summary>
+    /// axe-core injected through WebDriver once the document has loaded. Public here, offered as
+    /// <see cref="ISupportsAccessibilityScan"/> only by the Chromium sessions: axe-core does not run in IE mode's engine.
+    /// </summary>
+    public async Task<AccessibilityScan> ScanAccessibilityAsync(CancellationToken cancellationToken = default)
+    {
+        const string action = "Scanning the page for accessibility";
+        EnsureWindow();
+        var loaded = await PollAsync(
+            () =>
+            {
+                try
+                {
+                    return ((IJavaScriptExecutor)Driver).ExecuteScript("return document.readyState") is "complete" ? "loaded" : null;
+                }
+                catch (WebDriverException ex) when (ex is not NoSuchWindowException)
+                {
+                    // Mid-navigation: look again.
+                    return null;
+                }
+            },
+            Options.Timeout,
+            cancellationToken);
+        if (loaded is null)
+        {
+            throw new BrowserException($"{action} failed: {CurrentUrl} did not finish loading within {Options.Timeout.TotalSeconds:0.#}s");
+        }
+
+        // Injecting axe-core (650 kB of script) and running it may take longer than a control's auto-wait on a busy machine.
+        var timeouts = Driver.Manage().Timeouts();
+        timeouts.AsynchronousJavaScript = TimeSpan.FromMilliseconds(Math.Max(Options.Timeout.TotalMilliseconds, 60_000));
+        try
+        {
+            var result = Act(() => AxeScans.RunThroughWebDriver((IJavaScriptExecutor)Driver), reason => $"{action} failed: {reason}");
+            return AxeScans.ToScan(result, CurrentUrl);
+        }
+        finally
+        {
+            timeouts.AsynchronousJavaScript = Options.Timeout;
+        }
+    }
+
     public virtual ValueTask DisposeAsync()
     {
         QuitDriver();

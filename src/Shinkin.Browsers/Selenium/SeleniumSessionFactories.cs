@@ -91,8 +91,12 @@ public sealed class SeleniumRemoteSessionFactory : IBrowserSessionFactory
             throw new BrowserException($"Opening a browser on the grid {GridUrl} failed: {TargetText.FirstLine(ex.Message)}", ex);
         }
 
-        return Task.FromResult<IBrowserSession>(new SeleniumSession(driver, sessionOptions, "chromium"));
+        return Task.FromResult<IBrowserSession>(new RemoteChromiumSession(driver, sessionOptions));
     }
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 }
+
+/// <summary>Chromium on a grid node: axe-core runs in its pages as in the local one.</summary>
+internal sealed class RemoteChromiumSession(IWebDriver driver, BrowserSessionOptions options)
+    : SeleniumSession(driver, options, "chromium"), ISupportsAccessibilityScan;

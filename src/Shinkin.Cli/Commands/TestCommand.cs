@@ -7,8 +7,8 @@ namespace Shinkin.Cli.Commands;
 
 /// <summary>
 /// `test`: every test of the solution — unit, server, browser contract, the Windows-script parity check and every
-/// feature on Playwright (label mode, hook-less embedded server) — then a representative subset of the features on
-/// Selenium. The full Selenium pass is a recorded benchmark (bench/README.md).
+/// feature on Playwright (label mode, hook-less embedded server, accessibility enforced) — then a representative subset
+/// of the features on Selenium. The full Selenium pass is a recorded benchmark (bench/README.md).
 /// </summary>
 public static class TestCommand
 {
@@ -34,7 +34,8 @@ public static class TestCommand
             stderr.WriteLine($"harness: dotnet tool restore failed (see {Path.Combine(results, "tool-restore.log")}); the parity test will fail");
         }
 
-        var playwright = new RunSettings { RunDirectory = Path.Combine(results, "features-playwright") };
+        // Enforced: the reference server must stay free of serious and critical WCAG violations on every screen the features reach.
+        var playwright = new RunSettings { RunDirectory = Path.Combine(results, "features-playwright"), A11y = A11yMode.Enforce };
         FeatureRun.PrepareFolder(playwright);
         run.Stage("test: every test project of Shinkin.Automation.sln (features on Playwright Chromium, label mode)");
         var (solutionExit, _) = await run.ExecuteAsync(
@@ -43,6 +44,7 @@ public static class TestCommand
             Path.Combine(results, "solution.log"),
             cancellationToken);
         rc = solutionExit == 0 ? rc : 1;
+        rc = await JudgeAccessibilityAsync(playwright, stdout, stderr, cancellationToken) == 0 ? rc : 1;
 
         var selenium = new RunSettings
         {
@@ -67,5 +69,19 @@ public static class TestCommand
         var summary = SummarizeCommand.Run([results, "--require-tests"], stdout, stderr);
         stdout.WriteLine($"Results: {results}");
         return rc == 0 ? summary : rc;
+    }
+
+    private static async Task<int> JudgeAccessibilityAsync(RunSettings settings, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await AccessibilityVerdict.JudgeAsync(settings.RunDirectory, settings.A11y, stdout, stderr, cancellationToken);
+        }
+        catch (InvalidDataException ex)
+        {
+            // The features never started (the solution pass says why); nothing was scanned.
+            stderr.WriteLine($"harness: no accessibility record to judge: {ex.Message}");
+            return 1;
+        }
     }
 }

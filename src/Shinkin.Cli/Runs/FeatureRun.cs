@@ -107,6 +107,10 @@ public sealed class FeatureRun(RepositoryLayout repository, TextWriter stdout, T
             {
                 rc = 2;
             }
+            else if (await AccessibilityVerdict.JudgeAsync(settings.RunDirectory, settings.A11y, stdout, stderr, cancellationToken) != 0 && rc == 0)
+            {
+                rc = 1;
+            }
         }
 
         var summary = SummarizeCommand.Run([testResults, "--require-tests"], stdout, stderr);

@@ -75,6 +75,9 @@ public sealed class TestSite : IAsyncDisposable
         app.MapGet("/popup", () => Html(PopupPage));
         app.MapGet("/labels", () => Html(LabelsPage.Replace("{{answer}}", "", StringComparison.Ordinal)));
         app.MapPost("/labels", () => Html(LabelsPage.Replace("{{answer}}", "<p class=\"message\">入力内容に誤りがあります。もう一度入力してください。</p>", StringComparison.Ordinal)));
+        app.MapGet("/a11y/broken", () => Html(BrokenA11yPage));
+        app.MapGet("/a11y/clean", () => Html(CleanA11yPage));
+        app.MapGet("/a11y/faint.css", () => Results.Content(".faint { color: #b4b4b4; background: #ffffff; }", "text/css"));
         app.MapGet("/download", () => Results.File(Encoding.UTF8.GetBytes(DownloadText), "text/csv; charset=utf-8", DownloadName));
         app.MapGet("/download-slow", SendSlowlyAsync);
         app.MapGet("/download-stalled", SendAndStallAsync);
@@ -191,6 +194,38 @@ public sealed class TestSite : IAsyncDisposable
             <p id="out"></p>
           </main>
           <script>function out(text) { document.getElementById('out').textContent = text; }</script>
+        </body>
+        </html>
+        """;
+
+    /// <summary>
+    /// Two known WCAG failures an accessibility scan must report: a field without a label (4.1.2, level A) and text
+    /// whose contrast, set by an external stylesheet, is 2:1 (1.4.3, level AA). No landmarks either: a best practice,
+    /// not a WCAG criterion, so a scan restricted to WCAG must not report it.
+    /// </summary>
+    private const string BrokenA11yPage = """
+        <!doctype html>
+        <html lang="ja">
+        <head><meta charset="utf-8"><title>アクセシビリティ違反</title><link rel="stylesheet" href="/a11y/faint.css"></head>
+        <body>
+          <h1>違反のあるページ</h1>
+          <input id="nameless" type="text">
+          <p class="faint">薄い文字</p>
+        </body>
+        </html>
+        """;
+
+    private const string CleanA11yPage = """
+        <!doctype html>
+        <html lang="ja">
+        <head><meta charset="utf-8"><title>アクセシビリティ適合</title></head>
+        <body>
+          <main>
+            <h1>違反のないページ</h1>
+            <label for="named">お名前</label> <input id="named" type="text">
+            <p style="color: #333333; background: #ffffff">読みやすい文字</p>
+            <button type="button">送信</button>
+          </main>
         </body>
         </html>
         """;
