@@ -1,4 +1,5 @@
 using Shinkin.Browsers;
+using Shinkin.Settings;
 
 namespace Shinkin.StepDefinitions.Support;
 
@@ -36,7 +37,7 @@ public sealed class ScenarioBrowser : IAsyncDisposable
         Directory.CreateDirectory(downloads);
         session = await run.NewBrowserSessionAsync(downloads, cancellationToken);
         scans.Watch(session);
-        if (session is ISupportsTracing tracing)
+        if (run.Settings.Trace == TraceMode.OnFailure && session is ISupportsTracing tracing)
         {
             await tracing.StartTracingAsync(evidence.ScenarioTitle, cancellationToken);
         }

@@ -121,6 +121,9 @@ public sealed class CompanyOnboarding(
             approvalHash = hasher.Hash(request.InitialApprovalPassword!);
         }
 
+        // PBKDF2 is slow on purpose: hashed before the writer lock, so parallel requests do not queue behind it.
+        var loginPasswordHash = hasher.Hash(initialPassword);
+
         // All or nothing: the user, its certificate and its audit row commit together, and the writer lock
         // (SQLite BEGIN IMMEDIATE) taken before the check makes a parallel creation of the same ID wait and see it.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -139,7 +142,7 @@ public sealed class CompanyOnboarding(
             Email = email,
             IsMaster = false,
             Status = UserStatus.Active,
-            LoginPasswordHash = hasher.Hash(initialPassword),
+            LoginPasswordHash = loginPasswordHash,
             LoginPasswordIsInitial = true,
             ApprovalPasswordHash = approvalHash,
             ApprovalPasswordIsInitial = approvalHash is not null,
@@ -173,23 +176,24 @@ public sealed class CompanyOnboarding(
 
     private async Task<CompanyNotice> OnboardOnceAsync(OnboardRequest request, bool ready, IReadOnlyList<AccountSpec>? accounts, string actor, CancellationToken cancellationToken)
     {
+        // PBKDF2 is slow on purpose: the hashes are made before the writer lock, so parallel requests do not queue behind them.
+        var initialPassword = SecretTokens.NewPassword(10);
+        var loginPasswordHash = hasher.Hash(ready ? request.MasterLoginPassword ?? "" : initialPassword);
+        var approvalHash = ready ? hasher.Hash(request.MasterApprovalPassword ?? "") : null;
+
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var numbers = await db.Companies.Select(c => c.CompanyNumber).ToListAsync(cancellationToken);
         var next = numbers.Select(n => int.TryParse(n, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : 0)
             .DefaultIfEmpty(FirstCompanyNumber - 1).Max() + 1;
         var companyNumber = next.ToString(CultureInfo.InvariantCulture);
         var loginId = $"{rules.Users.LoginIdPrefix}m{companyNumber}";
-        var initialPassword = SecretTokens.NewPassword(10);
         var now = time.GetUtcNow().UtcDateTime;
 
-        string? loginPasswordHash = null;
-        string? approvalHash = null;
         if (ready)
         {
+            // The rules need the login ID (a password must not contain it), which the company number inside the lock decides.
             Ensure(rules.CheckNewPassword(request.MasterLoginPassword, "masterLoginPassword", loginId), "masterLoginPassword");
             Ensure(rules.CheckNewPassword(request.MasterApprovalPassword, "masterApprovalPassword", loginId), "masterApprovalPassword");
-            loginPasswordHash = hasher.Hash(request.MasterLoginPassword!);
-            approvalHash = hasher.Hash(request.MasterApprovalPassword!);
         }
 
         var company = new Company
@@ -215,7 +219,7 @@ public sealed class CompanyOnboarding(
             UserName = string.IsNullOrWhiteSpace(request.MasterUserName) ? "マスターユーザ" : request.MasterUserName.Trim(),
             IsMaster = true,
             Status = UserStatus.Active,
-            LoginPasswordHash = loginPasswordHash ?? hasher.Hash(initialPassword),
+            LoginPasswordHash = loginPasswordHash,
             LoginPasswordIsInitial = !ready,
             ApprovalPasswordHash = approvalHash,
             ApprovalPasswordChangedAt = ready ? now : null,
