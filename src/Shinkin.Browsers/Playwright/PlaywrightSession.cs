@@ -17,6 +17,7 @@ internal sealed class PlaywrightSession : IBrowserSession, ISupportsTracing, ISu
     private readonly List<ClientCertificate> certificates = [];
     private readonly List<string> traceParts = [];
     private IBrowserContext context = null!;
+    private TaskCompletionSource windowsChanged = NewSignal();
     private IPage current = null!;
     private int nextHandle;
     private string? tracingTitle;
@@ -273,6 +274,37 @@ internal sealed class PlaywrightSession : IBrowserSession, ISupportsTracing, ISu
             {
                 current = pages[^1];
             }
+
+            SignalWindowsChanged();
+        }
+    }
+
+    /// <summary>Ends on the pages' own open and close events (no polling).</summary>
+    public async Task WaitForWindowCountAsync(int count, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
+    {
+        var limit = Stopwatch.StartNew();
+        var wait = timeout ?? TimeSpan.FromSeconds(15);
+        while (true)
+        {
+            Task changed;
+            lock (sync)
+            {
+                if (pages.Count == count)
+                {
+                    return;
+                }
+
+                changed = windowsChanged.Task;
+            }
+
+            try
+            {
+                await changed.WaitAsync(Max(wait - limit.Elapsed, TimeSpan.Zero), cancellationToken);
+            }
+            catch (TimeoutException)
+            {
+                throw new BrowserException($"Expected {count} open window(s) but {WindowCount} are open.");
+            }
         }
     }
 
@@ -481,6 +513,18 @@ internal sealed class PlaywrightSession : IBrowserSession, ISupportsTracing, ISu
         }
     }
 
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+
+    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Wakes <see cref="WaitForWindowCountAsync"/>; caller holds <see cref="sync"/>.</summary>
+    private void SignalWindowsChanged()
+    {
+        var fired = windowsChanged;
+        windowsChanged = NewSignal();
+        fired.TrySetResult();
+    }
+
     /// <summary>Caller holds <see cref="sync"/>.</summary>
     private void Track(IPage page)
     {
@@ -491,6 +535,7 @@ internal sealed class PlaywrightSession : IBrowserSession, ISupportsTracing, ISu
 
         handles[page] = string.Create(CultureInfo.InvariantCulture, $"page-{++nextHandle}");
         pages.Add(page);
+        SignalWindowsChanged();
         page.Close += (_, closed) =>
         {
             lock (sync)
@@ -500,6 +545,8 @@ internal sealed class PlaywrightSession : IBrowserSession, ISupportsTracing, ISu
                 {
                     current = pages[^1];
                 }
+
+                SignalWindowsChanged();
             }
         };
     }
