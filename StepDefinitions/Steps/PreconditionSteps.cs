@@ -138,8 +138,8 @@ public sealed class PreconditionSteps
     [Given("一般ユーザが電子証明書を取得し、「ログイン」画面を表示している")]
     public async Task GivenTheGeneralUserHoldsACertificate()
     {
-        await journeys.CreateGeneralUserAsync("all", "pfx");
-        await journeys.OpenLoginPageAsync();
+        var user = await journeys.CreateGeneralUserAsync("all", "pfx");
+        await journeys.OpenLoginPageHoldingCertificateAsync(user);
     }
 
     [Given("一般ユーザが初めてログインし、「ログインパスワード変更」画面を表示している")]
@@ -161,7 +161,7 @@ public sealed class PreconditionSteps
     {
         if (await journeys.MasterFromTestDataAsync(MasterStage.Certificate) is { } master)
         {
-            await journeys.OpenLoginPageAsync();
+            await journeys.OpenLoginPageHoldingCertificateAsync(master);
             return master;
         }
 

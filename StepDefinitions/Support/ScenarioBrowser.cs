@@ -26,7 +26,10 @@ public sealed class ScenarioBrowser : IAsyncDisposable
     /// <summary>The open session, or null when the scenario has not used a browser.</summary>
     public IBrowserSession? Current => session;
 
-    public async Task<IBrowserSession> SessionAsync(CancellationToken cancellationToken = default)
+    public Task<IBrowserSession> SessionAsync(CancellationToken cancellationToken = default) => SessionAsync(null, cancellationToken);
+
+    /// <summary>The open session, or a new one presenting <paramref name="certificate"/> from its start.</summary>
+    public async Task<IBrowserSession> SessionAsync(ClientCertificateFile? certificate, CancellationToken cancellationToken = default)
     {
         if (session is not null)
         {
@@ -35,7 +38,7 @@ public sealed class ScenarioBrowser : IAsyncDisposable
 
         var downloads = Path.Combine(evidence.ArtifactFolder, "downloads");
         Directory.CreateDirectory(downloads);
-        session = await run.NewBrowserSessionAsync(downloads, cancellationToken);
+        session = await run.NewBrowserSessionAsync(downloads, certificate, cancellationToken);
         scans.Watch(session);
         if (run.Settings.Trace == TraceMode.OnFailure && session is ISupportsTracing tracing)
         {

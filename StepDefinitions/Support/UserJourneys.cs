@@ -156,6 +156,13 @@ public sealed class UserJourneys
         return navigation.Show(await LoginPage.OpenAsync(await browser.SessionAsync(cancellationToken), system.PublicUrl, cancellationToken));
     }
 
+    /// <summary>The login screen in a browser that holds <paramref name="user"/>'s certificate already (電子証明書取得 done before).</summary>
+    public async Task<LoginPage> OpenLoginPageHoldingCertificateAsync(UserAccount user, CancellationToken cancellationToken = default)
+    {
+        await certificates.PresentAsync(user, cancellationToken);
+        return await OpenLoginPageAsync(cancellationToken);
+    }
+
     /// <summary>The login screen's [電子証明書取得] (step 4); ends on the acquisition's first screen.</summary>
     public async Task<CertificateAcquirePage> OpenAcquisitionAsync(CancellationToken cancellationToken = default)
     {

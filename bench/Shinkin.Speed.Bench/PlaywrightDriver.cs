@@ -69,7 +69,15 @@ internal sealed class PlaywrightDriver : IChainDriver
         var closing = page;
         var closed = new TaskCompletionSource();
         closing.Close += (_, _) => closed.TrySetResult();
-        await closing.GetByTestId(testId).ClickAsync();
+        try
+        {
+            await closing.GetByTestId(testId).ClickAsync();
+        }
+        catch (PlaywrightException) when (closing.IsClosed)
+        {
+            // The window closed itself while Playwright was still finishing the click.
+        }
+
         await closed.Task.WaitAsync(TimeSpan.FromSeconds(15));
         page = context.Pages[^1];
     }

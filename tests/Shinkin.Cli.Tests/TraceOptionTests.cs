@@ -1,6 +1,4 @@
 using NUnit.Framework;
-using Shinkin.Cli.Commands;
-using Shinkin.Cli.Runs;
 using Shinkin.Settings;
 
 namespace Shinkin.Cli.Tests;
@@ -19,11 +17,9 @@ public sealed class TraceOptionTests
     [TestCase("off", "on-failure", TraceMode.Off)]
     public void The_option_wins_over_the_environment_and_off_is_the_default(string? option, string? variable, TraceMode expected)
     {
-        var repository = RepositoryLayout.Find()!;
-        string[] arguments = option is null ? ["run", "--out", folder] : ["run", "--trace", option, "--out", folder];
-        var parsed = CommandLine.Build(TextWriter.Null, TextWriter.Null).Parse(arguments);
-
-        var settings = RunCommand.Resolve(parsed, repository, repository.RunSettingsFile("ci"), name => name == SettingsEnvironment.Trace ? variable : null);
+        var settings = RunOptions.Resolve(
+            option is null ? ["--out", folder] : ["--trace", option, "--out", folder],
+            name => name == SettingsEnvironment.Trace ? variable : null);
 
         Assert.That(settings.Trace, Is.EqualTo(expected));
     }
@@ -31,10 +27,7 @@ public sealed class TraceOptionTests
     [Test]
     public void An_unknown_mode_is_refused_with_the_option_named()
     {
-        var repository = RepositoryLayout.Find()!;
-        var parsed = CommandLine.Build(TextWriter.Null, TextWriter.Null).Parse(["run", "--trace", "always"]);
-
-        var error = Assert.Throws<SettingsException>(() => RunCommand.Resolve(parsed, repository, repository.RunSettingsFile("ci"), _ => null));
+        var error = Assert.Throws<SettingsException>(() => RunOptions.Resolve(["--trace", "always"]));
 
         Assert.That(error!.Message, Does.Contain("--trace").And.Contain("always"));
     }

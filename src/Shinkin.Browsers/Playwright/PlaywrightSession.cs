@@ -68,6 +68,11 @@ internal sealed class PlaywrightSession : IBrowserSession, ISupportsTracing, ISu
         cancellationToken.ThrowIfCancellationRequested();
         Directory.CreateDirectory(options.DownloadDirectory);
         var session = new PlaywrightSession(browser, options);
+        if (options.ClientCertificate is { } certificate)
+        {
+            session.certificates.Add(ToPlaywright(certificate));
+        }
+
         await session.OpenContextAsync(storageState: null, urls: ["about:blank"], currentIndex: 0);
         if (cancellationToken.IsCancellationRequested)
         {
@@ -409,7 +414,7 @@ internal sealed class PlaywrightSession : IBrowserSession, ISupportsTracing, ISu
         cancellationToken.ThrowIfCancellationRequested();
         var originText = origin.GetLeftPart(UriPartial.Authority);
         certificates.RemoveAll(c => string.Equals(c.Origin, originText, StringComparison.OrdinalIgnoreCase));
-        certificates.Add(new ClientCertificate { Origin = originText, PfxPath = Path.GetFullPath(pfxPath), Passphrase = password });
+        certificates.Add(ToPlaywright(new ClientCertificateFile(origin, pfxPath, password)));
 
         var state = await context.StorageStateAsync();
         List<string> urls;
@@ -512,6 +517,9 @@ internal sealed class PlaywrightSession : IBrowserSession, ISupportsTracing, ISu
             current = reopened[Math.Min(currentIndex, reopened.Count - 1)];
         }
     }
+
+    private static ClientCertificate ToPlaywright(ClientCertificateFile file) =>
+        new() { Origin = file.Origin.GetLeftPart(UriPartial.Authority), PfxPath = Path.GetFullPath(file.PfxPath), Passphrase = file.Password };
 
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
