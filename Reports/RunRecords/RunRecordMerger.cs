@@ -142,11 +142,18 @@ public static class RunRecordMerger
             steps.Add(step with { Screenshot = await Move(step.Screenshot) });
         }
 
+        var earlier = new List<ScenarioRecord>(scenario.EarlierAttempts.Count);
+        foreach (var attempt in scenario.EarlierAttempts)
+        {
+            earlier.Add(await RelocateAsync(attempt, from, to, shardIndex, mode, cancellationToken));
+        }
+
         return scenario with
         {
             Steps = steps,
             TracePath = await Move(scenario.TracePath),
             HtmlPath = await Move(scenario.HtmlPath),
+            EarlierAttempts = earlier,
         };
     }
 
