@@ -78,4 +78,32 @@ public sealed class RunPlanTests
             folder.Delete(recursive: true);
         }
     }
+
+    [Test]
+    public async Task A_scenario_that_passed_on_a_retry_says_so_in_its_line()
+    {
+        var folder = Directory.CreateTempSubdirectory("shinkin-progress-");
+        try
+        {
+            using var output = new StringWriter();
+            using (var progress = new ScenarioProgress(folder.FullName, expected: 1, output))
+            {
+                await new RunRecordStore(folder.FullName).WriteScenarioAsync(Retried("c", Outcome.PassedOnRetry));
+                progress.Complete();
+            }
+
+            Assert.That(output.ToString(), Does.Match(@"^\[1/1\] 再実行で合格 +\d+\.\ds  ログアウト › 閉じる（2 回目で合格）"));
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    /// <summary>A scenario record as the evidence hooks write it after a failed first attempt.</summary>
+    internal static ScenarioRecord Retried(string id, Outcome outcome) => new()
+    {
+        Id = id, FeatureFile = "a.feature", Feature = "ログアウト", Scenario = "閉じる", Outcome = outcome, Attempt = 2,
+        EarlierAttempts = [new ScenarioRecord { Id = id, FeatureFile = "a.feature", Feature = "ログアウト", Scenario = "閉じる", Outcome = Outcome.Failed, Error = "時間切れ" }],
+    };
 }

@@ -11,6 +11,7 @@ namespace Shinkin.Cli.Runs;
 /// folder when it ends (scenarios/*.json, renamed into place), and this watches that folder — the run record is the
 /// contract, so progress needs no channel of its own.
 /// <code>[ 12/77] OK      23.4s  マスターユーザの初期設定 › マスターユーザが電子証明書を取得する  残り約 6分10秒</code>
+/// A scenario the run retried says so: <c>[ 13/77] 再実行で合格 41.0s  … （2 回目で合格）</c>.
 /// </summary>
 public sealed class ScenarioProgress : IDisposable
 {
@@ -88,7 +89,25 @@ public sealed class ScenarioProgress : IDisposable
         var left = expected is { } all && all > n ? "  残り約 " + Format(clock.Elapsed / n * (all - n)) : "";
         return string.Create(
             CultureInfo.InvariantCulture,
-            $"[{n.ToString(CultureInfo.InvariantCulture).PadLeft(width)}/{total}] {PadToColumns(OutcomeLabels.Label(record.Outcome), 6)} {record.Duration.TotalSeconds,6:0.0}s  {record.Feature} › {record.Scenario}{left}");
+            $"[{n.ToString(CultureInfo.InvariantCulture).PadLeft(width)}/{total}] {PadToColumns(OutcomeLabels.Label(record.Outcome), 6)} {record.Duration.TotalSeconds,6:0.0}s  {record.Feature} › {record.Scenario}{Attempts(record)}{left}");
+    }
+
+    /// <summary>What a retried scenario's line adds: on which attempt it passed, or how often it failed.</summary>
+    public static string Attempts(ScenarioRecord record) =>
+        record.EarlierAttempts.Count == 0 ? ""
+        : OutcomeLabels.IsPass(record.Outcome) ? $"（{record.Attempt} 回目で合格）"
+        : $"（{record.Attempt} 回実行）";
+
+    /// <summary>One line with the outcomes of the scenarios recorded in a run folder so far (a partial run's closing count).</summary>
+    public static string Totals(string runDirectory)
+    {
+        var folder = Path.Combine(runDirectory, RunRecordStore.ScenarioFolderName);
+        var outcomes = Directory.Exists(folder)
+            ? Directory.EnumerateFiles(folder, "*.json").Select(file => RunRecordStore.ReadScenario(file).Outcome).ToList()
+            : [];
+        return string.Create(
+            CultureInfo.InvariantCulture,
+            $"記録されたシナリオ {outcomes.Count}: {string.Join("、", OutcomeLabels.ReportOrder.Select(o => $"{OutcomeLabels.Label(o)} {outcomes.Count(x => x == o)}"))}");
     }
 
     /// <summary>Pads to a width in terminal columns: 保留 and 対象外 take two columns a character.</summary>
