@@ -117,7 +117,7 @@ public sealed class FeatureRun(RepositoryLayout repository, TextWriter stdout, T
     public async Task<int> RunAsync(RunSettings settings, string runSettingsFile, CancellationToken cancellationToken)
     {
         PrepareFolder(settings);
-        var plan = ScenarioPlan.For(settings, repository.FeaturesDirectory);
+        var plan = ScenarioPlan.For(settings, settings.FeaturesDirectory ?? repository.FeaturesDirectory);
         if (plan.Count == 0 && !settings.DryRun)
         {
             throw new UsageException($"no scenario is selected by {(settings.Tags.Length > 0 ? "--tags " + settings.Tags : "--filter " + settings.Filter)}{(settings.Shard != "1/1" ? " in shard " + settings.Shard : "")}: nothing was run");
