@@ -30,20 +30,10 @@ public sealed partial class FaultRunTests
     private DirectoryInfo folder = null!;
 
     [SetUp]
-    public void CreateFolder() => folder = Directory.CreateTempSubdirectory("shinkin-faults-");
+    public void CreateFolder() => folder = InspectableFolder.Create("shinkin-faults-");
 
     [TearDown]
-    public void RemoveFolder()
-    {
-        if (TestContext.CurrentContext.Result.Outcome.Status == NUnit.Framework.Interfaces.TestStatus.Passed)
-        {
-            folder.Delete(recursive: true);
-        }
-        else
-        {
-            TestContext.Out.WriteLine($"kept for inspection: {folder.FullName}");
-        }
-    }
+    public void RemoveFolder() => InspectableFolder.Release(folder);
 
     private string RunFolder => Path.Combine(folder.FullName, "run");
 

@@ -51,28 +51,37 @@ public sealed class ScenarioProgress : IDisposable
 
     public void Dispose() => watcher.Dispose();
 
+    /// <summary>
+    /// Reports a record once. The whole of it runs under one lock, so <see cref="Complete"/> (which calls this for every
+    /// file) waits for a watcher event still reading the same file instead of passing it as already reported.
+    /// </summary>
     private void Seen(string path)
     {
-        if (!path.EndsWith(".json", StringComparison.Ordinal) || !seen.TryAdd(path, true))
+        if (!path.EndsWith(".json", StringComparison.Ordinal))
         {
             return;
         }
 
-        ScenarioRecord record;
-        try
-        {
-            record = RunRecordStore.ReadScenario(path);
-        }
-        catch (Exception ex) when (ex is IOException or InvalidDataException or UnauthorizedAccessException)
-        {
-            // Not there yet or half written: the rename that completes it raises another event.
-            seen.TryRemove(path, out _);
-            return;
-        }
-
-        var n = Interlocked.Increment(ref finished);
         lock (writeLock)
         {
+            if (seen.ContainsKey(path))
+            {
+                return;
+            }
+
+            ScenarioRecord record;
+            try
+            {
+                record = RunRecordStore.ReadScenario(path);
+            }
+            catch (Exception ex) when (ex is IOException or InvalidDataException or UnauthorizedAccessException)
+            {
+                // Not there yet or half written: the rename that completes it raises another event.
+                return;
+            }
+
+            seen[path] = true;
+            var n = Interlocked.Increment(ref finished);
             output.WriteLine(Line(record, n));
             if (record.Outcome == Outcome.Failed && record.Error is { } error)
             {
