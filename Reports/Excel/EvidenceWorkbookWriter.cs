@@ -622,11 +622,16 @@ internal sealed class EvidenceWorkbookWriter
 
     private string RetryFact(int passedOnRetry)
     {
-        var retries = _run.Info.Settings?.Retries ?? 0;
+        // A merged record carries no settings: then only what the scenarios show is known.
+        var retries = _run.Info.Settings?.Retries;
         var retried = _run.Scenarios.Count(s => s.EarlierAttempts.Count > 0);
-        return retries == 0 && retried == 0
-            ? "なし"
-            : $"失敗したシナリオを最大 {retries} 回再実行（再実行したシナリオ {retried} 件、うち{OutcomeLabels.PassedOnRetry} {passedOnRetry} 件）";
+        if (retried == 0 && retries is null or 0)
+        {
+            return "なし";
+        }
+
+        var limit = retries is > 0 ? $"失敗したシナリオを最大 {retries} 回再実行" : "再実行あり";
+        return $"{limit}（再実行したシナリオ {retried} 件、うち{OutcomeLabels.PassedOnRetry} {passedOnRetry} 件）";
     }
 
     private string ScopeFact()

@@ -159,6 +159,7 @@ public sealed class RetriedAndPartialRunTests
             Assert.Multiple(() =>
             {
                 Assert.That(flaky.Outcome, Is.EqualTo(Outcome.PassedOnRetry));
+                Assert.That(merged.Info.Interruption, Is.EqualTo($"1/1: {Reason}"), "a partial shard makes a partial merge");
                 Assert.That(earlier.Steps.Select(s => Path.Combine(merged.Folder, s.Screenshot!)), Has.All.Matches<string>(File.Exists));
                 Assert.That(Path.Combine(merged.Folder, earlier.TracePath!), Does.Exist);
             });
