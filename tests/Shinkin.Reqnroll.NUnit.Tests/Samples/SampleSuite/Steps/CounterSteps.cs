@@ -24,11 +24,15 @@ public sealed class CounterSteps(Counter counter, ScenarioContext scenarioContex
     [When("保留中の手順を実行する")]
     public void PendingStep() => throw new PendingStepException();
 
-    /// <summary>Fails on its scenario's attempt <paramref name="failing"/>: the count is a file beside the hook log, so it survives a retry's fresh scenario container.</summary>
+    /// <summary>
+    /// Fails on its scenario's attempt <paramref name="failing"/>: the count is a file beside the hook log, so it survives a
+    /// retry's fresh scenario container. Inside Assert.Multiple, so NUnit records the failure on the test itself: a pass on
+    /// the retry must not be failed by what the first attempt left there.
+    /// </summary>
     [Given("この手順は {int} 回目だけ失敗する")]
     public void FailsOnAttempt(int failing)
     {
         var attempt = SampleRun.CountAttempt(scenarioContext.ScenarioInfo.Title);
-        Assert.That(attempt, Is.Not.EqualTo(failing), $"attempt {attempt} fails on purpose");
+        Assert.Multiple(() => Assert.That(attempt, Is.Not.EqualTo(failing), $"attempt {attempt} fails on purpose"));
     }
 }
