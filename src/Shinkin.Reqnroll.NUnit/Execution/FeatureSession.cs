@@ -1,5 +1,7 @@
+using NUnit.Framework;
 using Reqnroll;
 using Shinkin.FeatureFiles;
+using Shinkin.Settings;
 
 namespace Shinkin.Reqnroll.NUnit.Execution;
 
@@ -29,8 +31,14 @@ internal sealed class FeatureSession(TestRun run, FeatureDocument feature)
         await _turn.WaitAsync();
         try
         {
+            // A run asked to stop (Ctrl+C, SIGTERM) starts no further scenario; the run still ends normally.
+            if (StopRequest.Reason is { } reason)
+            {
+                Assert.Ignore($"中断のため未実行 / not started, the run was asked to stop: {reason}");
+            }
+
             var runner = await AcquireRunnerAsync();
-            await ScenarioExecutor.RunAsync(runner, scenario);
+            await ScenarioExecutor.RunAsync(runner, scenario, TestHostSettings.Current.Retries);
         }
         finally
         {

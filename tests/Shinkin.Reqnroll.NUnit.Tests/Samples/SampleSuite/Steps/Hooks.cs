@@ -26,4 +26,9 @@ public sealed class Hooks
         SampleRun.Log($"Scenario|{featureContext.FeatureInfo.Title}|{scenarioContext.ScenarioInfo.Title}|{string.Join(",", scenarioContext.ScenarioInfo.CombinedTags)}");
         SampleRun.Log($"Case|{scenarioCase.Feature.RelativePath}|{scenarioCase.DisplayTitle}|{scenarioCase.ExampleNumber}|{string.Join(",", scenarioCase.Categories)}");
     }
+
+    /// <summary>The attempt the bridge registered, and whether it already knows (before the end hooks) that another follows.</summary>
+    [AfterScenario]
+    public static void AfterScenario(ScenarioContext scenarioContext, ScenarioAttempt attempt) =>
+        SampleRun.Log($"Attempt|{scenarioContext.ScenarioInfo.Title}|{attempt}|{(attempt.WillBeRetried ? "retry" : "final")}");
 }
