@@ -1,6 +1,5 @@
 using System.Drawing;
 using System.Drawing.Imaging;
-using Shinkin.Reports.RunRecords;
 using Shinkin.Repository;
 
 namespace Shinkin.Reports.Tests;
