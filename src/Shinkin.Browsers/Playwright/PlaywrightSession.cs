@@ -324,7 +324,7 @@ internal sealed class PlaywrightSession : IBrowserSession, ISupportsTracing, ISu
         {
             await page.WaitForLoadStateAsync(LoadState.Load);
             return AxeScans.ToScan(await page.RunAxe(AxeScans.Options()), new Uri(page.Url));
-        });
+        }, cancellationToken);
 
     public async Task StartTracingAsync(string title, CancellationToken cancellationToken = default)
     {
