@@ -64,6 +64,9 @@ internal sealed class GridProcess : IAsyncDisposable
         return started;
     }
 
+    /// <summary>Completes when the process ends.</summary>
+    public Task ExitedAsync(CancellationToken cancellationToken) => process.WaitForExitAsync(cancellationToken);
+
     /// <summary>Whether the log holds <paramref name="text"/> (how a failed start is told apart: a port taken, say).</summary>
     public bool LogSays(string text) => Tools.Tail(LogFile, 200).Any(line => line.Contains(text, StringComparison.Ordinal));
 

@@ -12,7 +12,9 @@ public sealed partial record JavaRuntime(string Executable, int Major, string Ve
     /// <summary>The Debian package bootstrap/debian-packages.txt lists for it.</summary>
     public const string DebianPackage = "openjdk-17-jre-headless";
 
-    public static readonly string InstallHint = $"install it with: sudo apt-get install -y {DebianPackage} (./harness installs bootstrap/debian-packages.txt when run as root)";
+    public static readonly string InstallHint = OperatingSystem.IsWindows()
+        ? "install it with: winget install Microsoft.OpenJDK.17"
+        : $"install it with: sudo apt-get install -y {DebianPackage} (./harness installs bootstrap/debian-packages.txt when run as root)";
 
     /// <summary>The Java found and its version, or null when there is none that answers `java -version`.</summary>
     public static async Task<JavaRuntime?> FindAsync(CancellationToken cancellationToken = default)

@@ -101,6 +101,17 @@ public sealed class LocalGrid : IAsyncDisposable
     public async Task<GridStatus> StatusAsync(CancellationToken cancellationToken = default) =>
         GridStatus.Parse(await http.GetStringAsync(new Uri(Url, "status"), cancellationToken));
 
+    /// <summary>Completes when the hub or the node ends by itself, saying which and where its log is; the token ends the wait.</summary>
+    public async Task<string> WaitForUnexpectedExitAsync(CancellationToken cancellationToken)
+    {
+        var hubExit = hub.ExitedAsync(cancellationToken);
+        var nodeExit = node.ExitedAsync(cancellationToken);
+        var first = await Task.WhenAny(hubExit, nodeExit);
+        await first;
+        var (process, name) = first == hubExit ? (hub, "hub") : (node, "node");
+        return $"the {name} exited with code {process.ExitCode}: {string.Join(" | ", Tools.Tail(process.LogFile, 3))} (log {process.LogFile})";
+    }
+
     /// <summary>Kills the node's process tree (drivers, browsers) and then the hub's; waits for both.</summary>
     public async ValueTask DisposeAsync()
     {

@@ -15,7 +15,10 @@ public static class SeleniumServerPackage
     private static readonly TimeSpan InstallTimeout = TimeSpan.FromMinutes(10);
 
     /// <summary>`.harness/grid/` in this repository.</summary>
-    public static string DefaultFolder => Path.Combine(RepositoryRoot.Path, ".harness", "grid");
+    public static string DefaultFolder => FolderIn(RepositoryRoot.Path);
+
+    /// <summary>`.harness/grid/` in the repository at <paramref name="repositoryRoot"/>: the jar, and each Grid's logs under runs/.</summary>
+    public static string FolderIn(string repositoryRoot) => Path.Combine(repositoryRoot, ".harness", "grid");
 
     /// <summary>Where the jar is once the package is installed in <paramref name="folder"/>.</summary>
     public static string JarIn(string folder) =>
@@ -28,7 +31,8 @@ public static class SeleniumServerPackage
     public static string? Unavailable(string folder) =>
         FindJar(folder) is null && Tools.OnPath("npm") is null
             ? $"the Selenium server jar ({Name} {Version}) is not installed in {folder}, and npm, which installs it, is not on PATH: " +
-              "install Node.js with npm (Debian: sudo apt-get install -y npm) and run again"
+              (OperatingSystem.IsWindows() ? "install Node.js with npm (winget install OpenJS.NodeJS.LTS)" : "install Node.js with npm (Debian: sudo apt-get install -y npm)") +
+              " and run again"
             : null;
 
     /// <summary>
