@@ -27,17 +27,7 @@ internal sealed class GridProcess : IAsyncDisposable
 
     public static GridProcess Start(string program, IReadOnlyList<string> arguments, string logFile, IReadOnlyDictionary<string, string>? environment)
     {
-        var start = new ProcessStartInfo(program)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
+        var start = Tools.Redirected(program, arguments);
         foreach (var (name, value) in environment ?? new Dictionary<string, string>())
         {
             start.Environment[name] = value;

@@ -19,20 +19,15 @@ public sealed class LocalGrid : IAsyncDisposable
     private const int Attempts = 3;
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(500);
 
+    private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(10) };
+
     private readonly GridProcess hub;
     private readonly GridProcess node;
-    private readonly HttpClient http;
 
-    private LocalGrid(GridProcess hub, GridProcess node, HttpClient http, Uri url, Uri nodeUrl, string nodeHome, GridOptions options)
+    private LocalGrid(GridProcess hub, GridProcess node, Uri url, Uri nodeUrl, GridOptions options)
     {
-        this.hub = hub;
-        this.node = node;
-        this.http = http;
-        Url = url;
-        NodeUrl = nodeUrl;
-        NodeHome = nodeHome;
-        HubLog = hub.LogFile;
-        NodeLog = node.LogFile;
+        (this.hub, this.node) = (hub, node);
+        (Url, NodeUrl) = (url, nodeUrl);
         Options = options;
     }
 
@@ -42,11 +37,11 @@ public sealed class LocalGrid : IAsyncDisposable
     public Uri NodeUrl { get; }
 
     /// <summary>The node's HOME; its .pki/nssdb trusts <see cref="GridOptions.TrustedCaPemPaths"/>.</summary>
-    public string NodeHome { get; }
+    public string NodeHome => HomeIn(Options.WorkFolder);
 
-    public string HubLog { get; }
+    public string HubLog => hub.LogFile;
 
-    public string NodeLog { get; }
+    public string NodeLog => node.LogFile;
 
     public GridOptions Options { get; }
 
@@ -58,8 +53,7 @@ public sealed class LocalGrid : IAsyncDisposable
         Require(options.ChromiumPath, "Chromium", "install Debian's chromium");
         Require(options.ChromeDriverPath, "chromedriver", "install Debian's chromium-driver");
         var work = Directory.CreateDirectory(options.WorkFolder).FullName;
-        var home = await TrustingHomeAsync(Path.Combine(work, "node-home"), options.TrustedCaPemPaths, cancellationToken);
-        var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+        var home = await TrustingHomeAsync(HomeIn(work), options.TrustedCaPemPaths, cancellationToken);
 
         for (var attempt = 1; ; attempt++)
         {
@@ -74,10 +68,10 @@ public sealed class LocalGrid : IAsyncDisposable
                 [.. Jvm(options), "node", "--host", "127.0.0.1", "--port", Port(nodePort), "--hub", url.ToString(), "--grid-url", url.ToString(), .. bus, .. NodeArguments(options)],
                 Path.Combine(work, "node.log"),
                 new Dictionary<string, string> { ["HOME"] = home, ["SE_OFFLINE"] = "true" });
-            var failure = await WaitReadyAsync(http, url, hub, node, options.ReadyTimeout, cancellationToken);
+            var failure = await WaitReadyAsync(url, hub, node, options.ReadyTimeout, cancellationToken);
             if (failure is null)
             {
-                return new LocalGrid(hub, node, http, url, new Uri($"http://127.0.0.1:{nodePort}/"), home, options);
+                return new LocalGrid(hub, node, url, new Uri($"http://127.0.0.1:{nodePort}/"), options with { WorkFolder = work });
             }
 
             await node.DisposeAsync();
@@ -85,13 +79,11 @@ public sealed class LocalGrid : IAsyncDisposable
             var hubPortTaken = PortTaken(hub);
             if (hubPortTaken && options.HubPort != 0)
             {
-                http.Dispose();
                 throw new GridSetupException($"port {hubPort} on 127.0.0.1 is in use: give another port (0 picks a free one). Hub log: {hub.LogFile}");
             }
 
             if (!(hubPortTaken || PortTaken(node)) || attempt == Attempts)
             {
-                http.Dispose();
                 throw new GridSetupException($"the Selenium Grid did not start: {failure} (logs: {hub.LogFile}, {node.LogFile})");
             }
         }
@@ -99,7 +91,7 @@ public sealed class LocalGrid : IAsyncDisposable
 
     /// <summary>The hub's GET /status now.</summary>
     public async Task<GridStatus> StatusAsync(CancellationToken cancellationToken = default) =>
-        GridStatus.Parse(await http.GetStringAsync(new Uri(Url, "status"), cancellationToken));
+        GridStatus.Parse(await Http.GetStringAsync(new Uri(Url, "status"), cancellationToken));
 
     /// <summary>Completes when the hub or the node ends by itself, saying which and where its log is; the token ends the wait.</summary>
     public async Task<string> WaitForUnexpectedExitAsync(CancellationToken cancellationToken)
@@ -117,7 +109,6 @@ public sealed class LocalGrid : IAsyncDisposable
     {
         await node.DisposeAsync();
         await hub.DisposeAsync();
-        http.Dispose();
     }
 
     /// <summary>Everything the node is told beyond its address: one chromium slot kind, no driver detection, no Selenium Manager.</summary>
@@ -148,6 +139,8 @@ public sealed class LocalGrid : IAsyncDisposable
 
     // Start-up is most of a test Grid's life: the client compiler alone and the serial collector cost two cores least.
     private static string[] Jvm(GridOptions options) => ["-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", options.Jar];
+
+    private static string HomeIn(string workFolder) => Path.Combine(workFolder, "node-home");
 
     private static bool PortTaken(GridProcess process) => process.LogSays("Address already in use") || process.LogSays("BindException");
 
@@ -185,7 +178,7 @@ public sealed class LocalGrid : IAsyncDisposable
     }
 
     /// <summary>Null once the hub reports the node ready, else why it will not be.</summary>
-    private static async Task<string?> WaitReadyAsync(HttpClient http, Uri url, GridProcess hub, GridProcess node, TimeSpan timeout, CancellationToken cancellationToken)
+    private static async Task<string?> WaitReadyAsync(Uri url, GridProcess hub, GridProcess node, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
         var last = "no answer yet";
@@ -201,7 +194,7 @@ public sealed class LocalGrid : IAsyncDisposable
 
             try
             {
-                var status = GridStatus.Parse(await http.GetStringAsync(new Uri(url, "status"), cancellationToken));
+                var status = GridStatus.Parse(await Http.GetStringAsync(new Uri(url, "status"), cancellationToken));
                 if (status.AcceptsSessions)
                 {
                     return null;

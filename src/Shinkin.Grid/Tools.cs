@@ -20,18 +20,8 @@ internal static class Tools
     public static async Task<(int ExitCode, string Output)> RunAsync(
         string program, IReadOnlyList<string> arguments, string? workingDirectory, string? logFile, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        var start = new ProcessStartInfo(program)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = workingDirectory ?? "",
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
+        var start = Redirected(program, arguments);
+        start.WorkingDirectory = workingDirectory ?? "";
         using var process = Start(start);
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         limit.CancelAfter(timeout);
@@ -57,6 +47,10 @@ internal static class Tools
 
         return (process.ExitCode, output);
     }
+
+    /// <summary>How to start <paramref name="program"/> with its output read by us.</summary>
+    public static ProcessStartInfo Redirected(string program, IEnumerable<string> arguments) =>
+        new(program, arguments) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
 
     /// <summary>Starts a process; a program that cannot be started is a <see cref="GridSetupException"/> naming it.</summary>
     public static Process Start(ProcessStartInfo start)

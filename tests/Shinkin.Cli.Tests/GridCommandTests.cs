@@ -16,16 +16,10 @@ namespace Shinkin.Cli.Tests;
 [NonParallelizable]
 public sealed partial class GridCommandTests
 {
-    private RepositoryLayout repository = null!;
-    private DirectoryInfo folder = null!;
+    private static readonly RepositoryLayout Repository = RepositoryLayout.Find() ?? throw new InvalidOperationException("repository not found");
+    private readonly DirectoryInfo folder = Directory.CreateTempSubdirectory("shinkin-grid-cli-");
 
-    [OneTimeSetUp]
-    public void FindRepository() => repository = RepositoryLayout.Find() ?? throw new InvalidOperationException("repository not found");
-
-    [SetUp]
-    public void CreateFolder() => folder = Directory.CreateTempSubdirectory("shinkin-grid-cli-");
-
-    [TearDown]
+    [OneTimeTearDown]
     public void RemoveFolder() => folder.Delete(recursive: true);
 
     [Test]
@@ -69,7 +63,7 @@ public sealed partial class GridCommandTests
     public async Task Serves_a_ready_hub_and_node_on_loopback_until_SIGTERM_then_leaves_nothing_running()
     {
         await RequireJavaAsync();
-        if (SeleniumServerPackage.Unavailable(repository.GridFolder) is { } reason)
+        if (SeleniumServerPackage.Unavailable(Repository.GridFolder) is { } reason)
         {
             Assert.Ignore(reason);
         }
@@ -152,7 +146,8 @@ public sealed partial class GridCommandTests
             .Select(int.Parse)
             .Distinct()];
 
-    private string EmptyFolder(string name) => Directory.CreateDirectory(Path.Combine(folder.FullName, name)).FullName;
+    /// <summary>A new empty folder for this test.</summary>
+    private string EmptyFolder(string name) => Directory.CreateDirectory(Path.Combine(folder.FullName, TestContext.CurrentContext.Test.Name, name)).FullName;
 
     private async Task<(int Exit, string Output, string Errors)> RunToEndAsync(string[] arguments, string? path)
     {
@@ -174,7 +169,7 @@ public sealed partial class GridCommandTests
             .Select(dir => Path.Combine(dir, "dotnet")).First(File.Exists);
         var start = new ProcessStartInfo(dotnet)
         {
-            WorkingDirectory = repository.Root,
+            WorkingDirectory = Repository.Root,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
