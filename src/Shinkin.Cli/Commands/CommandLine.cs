@@ -23,6 +23,7 @@ public static class CommandLine
             RunCommand.Build(stdout, stderr, signals ?? StopSignals.None()),
             TestCommand.Build(stdout, stderr),
             ServeCommand.Build(stdout, stderr),
+            GridCommand.Build(stdout, stderr),
             CheckEnvCommand.Build(stdout, stderr),
             CheckProfileCommand.Build(stdout, stderr),
             SpecCommand.Build(stdout, stderr),
@@ -111,6 +112,7 @@ public static class CommandLine
             "  ./harness run --engine selenium --workers 1",
             "  ./harness check-env tests/Shinkin.EnvironmentCheck.Tests/Fixtures/manual-conformant-hkcu.reg --format json",
             "  ./harness report --merge Reports/out/shard1 Reports/out/shard2",
+            "  ./harness grid --port 0 --trust .data/server/pki/ca.crt.pem",
         ]);
         return string.Join(Environment.NewLine, lines);
     }
