@@ -157,9 +157,10 @@ public abstract class Page
         {
             return await Session.TitleAsync(cancellationToken);
         }
-        catch (BrowserException)
+        catch (BrowserException ex)
         {
-            return "(no page)";
+            // Why there is no page to read (a closed window, a browser that died) is what the failure must say.
+            return $"(no page: {ex.Message.ReplaceLineEndings(" ")})";
         }
     }
 }

@@ -101,7 +101,7 @@ internal sealed class EvidenceWorkbookWriter
     }
 
     private Task<IReadOnlyList<PreparedPicture?>> PrepareAsync(ScenarioRecord scenario, CancellationToken cancellationToken) =>
-        Task.Run<IReadOnlyList<PreparedPicture?>>(() => scenario.Steps.Select(step =>
+        Task.Run<IReadOnlyList<PreparedPicture?>>(() => AllSteps(scenario).Select(step =>
         {
             cancellationToken.ThrowIfCancellationRequested();
             var full = ScreenshotPath(step.Screenshot);
@@ -167,7 +167,7 @@ internal sealed class EvidenceWorkbookWriter
         var end = info.End ?? (scenarios.Count == 0 ? info.Start : scenarios.Max(s => s.Start + s.Duration));
         var counts = Counts(scenarios);
         var applicable = scenarios.Count - counts[Outcome.Skipped];
-        var passRate = applicable == 0 ? 0 : (double)counts[Outcome.Passed] / applicable;
+        var passRate = applicable == 0 ? 0 : (double)Passes(counts) / applicable;
         (string Label, object Value)[] facts =
         [
             ("実行ID", info.RunId),
@@ -183,12 +183,25 @@ internal sealed class EvidenceWorkbookWriter
             ("使用したアカウント", Lines(info.Accounts)),
             ("更新が必要なアカウント", Lines(info.AccountsToRenew)),
             ("アクセシビリティ", AccessibilitySheetWriter.SummaryFact(_run)),
+            ("再実行", RetryFact(counts[Outcome.PassedOnRetry])),
+            ("報告の範囲", ScopeFact()),
             ("開始", Local(info.Start)),
             ("終了", Local(end)),
             ("所要時間", WorkbookStyle.Duration(end - info.Start)),
             ("シナリオ数", scenarios.Count),
             ("合格率（対象外を除く）", passRate),
         ];
+        if (PartialRunNotice.Text(_run) is { } notice)
+        {
+            var banner = sheet.Range(3, 1, 3, 8).Merge();
+            banner.SetValue(notice);
+            banner.Style.Fill.BackgroundColor = WorkbookStyle.NgFill;
+            banner.Style.Font.FontColor = WorkbookStyle.NgFont;
+            banner.Style.Font.Bold = true;
+            banner.Style.Alignment.WrapText = true;
+            sheet.Row(3).Height = 30;
+        }
+
         var row = 3;
         foreach (var (label, value) in facts)
         {
@@ -288,7 +301,7 @@ internal sealed class EvidenceWorkbookWriter
             var applicable = items.Count - counts[Outcome.Skipped];
             sheet.Cell(row, 1).SetValue(key);
             var rate = sheet.Cell(row, 2);
-            rate.SetValue(applicable == 0 ? 0 : (double)counts[Outcome.Passed] / applicable);
+            rate.SetValue(applicable == 0 ? 0 : (double)Passes(counts) / applicable);
             rate.Style.NumberFormat.Format = "0.0%";
             sheet.Cell(row, 3).SetValue(items.Count);
             for (var i = 0; i < OutcomeLabels.ReportOrder.Count; i++)
@@ -298,9 +311,10 @@ internal sealed class EvidenceWorkbookWriter
 
             if (counts[Outcome.Failed] > 0)
             {
-                sheet.Cell(row, 5).Style.Fill.BackgroundColor = WorkbookStyle.NgFill;
-                sheet.Cell(row, 5).Style.Font.FontColor = WorkbookStyle.NgFont;
-                sheet.Cell(row, 5).Style.Font.Bold = true;
+                var ng = sheet.Cell(row, 4 + OutcomeIndex(Outcome.Failed));
+                ng.Style.Fill.BackgroundColor = WorkbookStyle.NgFill;
+                ng.Style.Font.FontColor = WorkbookStyle.NgFont;
+                ng.Style.Font.Bold = true;
             }
         }
 
@@ -308,7 +322,7 @@ internal sealed class EvidenceWorkbookWriter
         {
             sheet.Range(header + 1, 2, row, 2).AddConditionalFormat().DataBar(WorkbookStyle.OkFont, showBarOnly: false)
                 .Minimum(XLCFContentType.Number, 0).Maximum(XLCFContentType.Number, 1);
-            sheet.Range(header + 1, 3, row, 7).Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Center;
+            sheet.Range(header + 1, 3, row, headers.Length).Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Center;
             sheet.Range(header + 1, 1, row, 1).Style.Alignment.WrapText = true;
             WorkbookStyle.FitRows(sheet, header + 1, row, 1);
         }
@@ -397,13 +411,14 @@ internal sealed class EvidenceWorkbookWriter
         {
             Outcome.Skipped => ("対象外理由", Dash(TextCleaner.Clean(scenario.SkipReason ?? scenario.Error))),
             Outcome.Failed or Outcome.Pending => ("エラー", Dash(TextCleaner.Limit(scenario.Error, 4, 1000))),
+            Outcome.PassedOnRetry => ("再実行前のエラー", Dash(TextCleaner.Limit(string.Join("\n", scenario.EarlierAttempts.Select(EarlierFailure)), 4, 1000))),
             _ => ("エラー", "—"),
         };
         Label(sheet.Range(5, 1, 5, 2).Merge(), problemLabel);
         var problemCell = sheet.Range(5, 3, 5, 6).Merge();
         problemCell.SetValue(problem);
         problemCell.Style.Alignment.WrapText = true;
-        if (scenario.Outcome is Outcome.Failed or Outcome.Skipped or Outcome.Pending && problem != "—")
+        if (scenario.Outcome is not Outcome.Passed && problem != "—")
         {
             var (fill, font) = WorkbookStyle.Colours(scenario.Outcome);
             problemCell.Style.Fill.BackgroundColor = fill;
@@ -423,10 +438,46 @@ internal sealed class EvidenceWorkbookWriter
         }
 
         WorkbookStyle.StyleHeader(sheet.Range(ScenarioHeaderRow, 1, ScenarioHeaderRow, headers.Length));
-        var row = ScenarioHeaderRow;
-        for (var i = 0; i < scenario.Steps.Count; i++)
+        var row = WriteSteps(sheet, ScenarioHeaderRow, scenario.Steps, pictures, 0);
+        var pictureIndex = scenario.Steps.Count;
+        foreach (var earlier in scenario.EarlierAttempts)
         {
-            var step = scenario.Steps[i];
+            row++;
+            var heading = sheet.Range(row, 1, row, 6).Merge();
+            heading.SetValue($"{earlier.Attempt} 回目の試行（{OutcomeLabels.Label(earlier.Outcome)}、開始 {Local(earlier.Start)}、{WorkbookStyle.Duration(earlier.Duration)}）: {EarlierFailure(earlier)}");
+            var (fill, font) = WorkbookStyle.Colours(earlier.Outcome);
+            heading.Style.Fill.BackgroundColor = fill;
+            heading.Style.Font.FontColor = font;
+            heading.Style.Font.Bold = true;
+            heading.Style.Alignment.WrapText = true;
+            sheet.Row(row).Height = 30;
+            row++;
+            ArtefactLink(sheet.Cell(row, 3), earlier.TracePath, "トレース");
+            ArtefactLink(sheet.Cell(row, 6), earlier.HtmlPath, "ページHTML");
+            row = WriteSteps(sheet, row, earlier.Steps, pictures, pictureIndex);
+            pictureIndex += earlier.Steps.Count;
+        }
+
+        if (row > ScenarioHeaderRow)
+        {
+            var body = sheet.Range(ScenarioHeaderRow + 1, 1, row, 6);
+            WorkbookStyle.Grid(body);
+            body.Style.Alignment.Vertical = XLAlignmentVerticalValues.Top;
+            sheet.Range(ScenarioHeaderRow + 1, 1, row, 3).Style.Alignment.WrapText = true;
+            sheet.Range(ScenarioHeaderRow + 1, 1, row, 2).Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Center;
+        }
+
+        sheet.SheetView.FreezeRows(ScenarioHeaderRow);
+        WorkbookStyle.PrintSetup(sheet, ScenarioHeaderRow, ScenarioHeaderRow, $"{Title}　{number:000} {scenario.Scenario}");
+    }
+
+    /// <summary>One row per step below <paramref name="row"/> (plus an error row under a failed one); returns the last row written.</summary>
+    private int WriteSteps(IXLWorksheet sheet, int row, IReadOnlyList<StepRecord> steps, IReadOnlyList<PreparedPicture?> pictures, int pictureOffset)
+    {
+        var pictureWidth = Math.Max(80, _options.ScreenshotDisplayWidth);
+        for (var i = 0; i < steps.Count; i++)
+        {
+            var step = steps[i];
             row++;
             sheet.Cell(row, 1).SetValue(step.Number);
             sheet.Cell(row, 2).SetValue(step.Keyword.Trim());
@@ -436,7 +487,7 @@ internal sealed class EvidenceWorkbookWriter
             sheet.Cell(row, 5).SetValue(Math.Round(step.Duration.TotalSeconds, 2));
             sheet.Cell(row, 5).Style.NumberFormat.Format = "0.00";
             var textHeight = TextWidth.WrappedLines(text, sheet.Column(3).Width) * WorkbookStyle.LineHeight + 4;
-            var picture = i < pictures.Count ? pictures[i] : null;
+            var picture = pictureOffset + i < pictures.Count ? pictures[pictureOffset + i] : null;
             var shot = sheet.Cell(row, 6);
             if (picture is not null && step.Screenshot is not null)
             {
@@ -451,7 +502,7 @@ internal sealed class EvidenceWorkbookWriter
 
                 using (var stream = new MemoryStream(data, writable: false))
                 {
-                    sheet.AddPicture(stream, format, $"step{i + 1}")
+                    sheet.AddPicture(stream, format, $"step{pictureOffset + i + 1}")
                         .MoveTo(shot, 4, PictureTopOffset)
                         .WithSize(pictureWidth, height);
                 }
@@ -485,17 +536,7 @@ internal sealed class EvidenceWorkbookWriter
             }
         }
 
-        if (row > ScenarioHeaderRow)
-        {
-            var body = sheet.Range(ScenarioHeaderRow + 1, 1, row, 6);
-            WorkbookStyle.Grid(body);
-            body.Style.Alignment.Vertical = XLAlignmentVerticalValues.Top;
-            sheet.Range(ScenarioHeaderRow + 1, 1, row, 3).Style.Alignment.WrapText = true;
-            sheet.Range(ScenarioHeaderRow + 1, 1, row, 2).Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Center;
-        }
-
-        sheet.SheetView.FreezeRows(ScenarioHeaderRow);
-        WorkbookStyle.PrintSetup(sheet, ScenarioHeaderRow, ScenarioHeaderRow, $"{Title}　{number:000} {scenario.Scenario}");
+        return row;
     }
 
     /// <summary>Either an embedded thumbnail, or a screenshot file streamed in after saving.</summary>
@@ -550,6 +591,7 @@ internal sealed class EvidenceWorkbookWriter
     {
         Outcome.Skipped => TextCleaner.FirstLine(scenario.SkipReason ?? scenario.Error),
         Outcome.Passed => "",
+        Outcome.PassedOnRetry => $"{scenario.Attempt} 回目で合格。" + string.Join(" ", scenario.EarlierAttempts.Select(EarlierFailure)),
         _ => TextCleaner.FirstLine(scenario.Error ?? scenario.Steps.FirstOrDefault(s => s.Outcome != Outcome.Passed)?.Error),
     };
 
@@ -565,6 +607,43 @@ internal sealed class EvidenceWorkbookWriter
 
         var title = _coverage?.Manual.Chapters.FirstOrDefault(c => c.Chapter == chapter)?.Title;
         return title is null ? $"{chapter}章" : $"{chapter}章 {title}";
+    }
+
+    /// <summary>The steps of the final attempt, then those of each earlier attempt (the order pictures are prepared in).</summary>
+    private static IEnumerable<StepRecord> AllSteps(ScenarioRecord scenario) =>
+        scenario.Steps.Concat(scenario.EarlierAttempts.SelectMany(a => a.Steps));
+
+    private static string EarlierFailure(ScenarioRecord attempt) =>
+        $"{attempt.Attempt} 回目: {OutcomeLabels.Label(attempt.Outcome)} — {TextCleaner.FirstLine(attempt.Error ?? attempt.Steps.FirstOrDefault(s => s.Outcome != Outcome.Passed)?.Error)}";
+
+    private static int Passes(Dictionary<Outcome, int> counts) => counts.Where(c => OutcomeLabels.IsPass(c.Key)).Sum(c => c.Value);
+
+    private static int OutcomeIndex(Outcome outcome) => OutcomeLabels.ReportOrder.ToList().IndexOf(outcome);
+
+    private string RetryFact(int passedOnRetry)
+    {
+        // A merged record carries no settings: then only what the scenarios show is known.
+        var retries = _run.Info.Settings?.Retries;
+        var retried = _run.Scenarios.Count(s => s.EarlierAttempts.Count > 0);
+        if (retried == 0 && retries is null or 0)
+        {
+            return "なし";
+        }
+
+        var limit = retries is > 0 ? $"失敗したシナリオを最大 {retries} 回再実行" : "再実行あり";
+        return $"{limit}（再実行したシナリオ {retried} 件、うち{OutcomeLabels.PassedOnRetry} {passedOnRetry} 件）";
+    }
+
+    private string ScopeFact()
+    {
+        var info = _run.Info;
+        if (info.Interruption is null)
+        {
+            return "実行を最後まで完了";
+        }
+
+        var finished = info.PlannedScenarios is { } planned ? $"完了 {_run.Scenarios.Count} / 予定 {planned} シナリオ" : $"完了 {_run.Scenarios.Count} シナリオ";
+        return $"部分的な報告（中断: {info.Interruption}）— {finished}";
     }
 
     private static Dictionary<Outcome, int> Counts(IEnumerable<ScenarioRecord> scenarios)

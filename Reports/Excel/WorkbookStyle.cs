@@ -21,6 +21,8 @@ public static class WorkbookStyle
     public static readonly XLColor Border = XLColor.FromHtml("#A6A6A6");
     public static readonly XLColor OkFill = XLColor.FromHtml("#C6EFCE");
     public static readonly XLColor OkFont = XLColor.FromHtml("#006100");
+    public static readonly XLColor RetryFill = XLColor.FromHtml("#E2EFDA");
+    public static readonly XLColor RetryFont = XLColor.FromHtml("#806000");
     public static readonly XLColor NgFill = XLColor.FromHtml("#FFC7CE");
     public static readonly XLColor NgFont = XLColor.FromHtml("#9C0006");
     public static readonly XLColor PendingFill = XLColor.FromHtml("#FFEB9C");
@@ -39,13 +41,14 @@ public static class WorkbookStyle
     public static (XLColor Fill, XLColor Font) Colours(Outcome? outcome) => outcome switch
     {
         Outcome.Passed => (OkFill, OkFont),
+        Outcome.PassedOnRetry => (RetryFill, RetryFont),
         Outcome.Failed => (NgFill, NgFont),
         Outcome.Pending => (PendingFill, PendingFont),
         Outcome.Skipped => (SkippedFill, SkippedFont),
         _ => (PendingFill, PendingFont),
     };
 
-    /// <summary>Writes the OK/NG/保留/対象外 label with its colour, centred and bold.</summary>
+    /// <summary>Writes the OK/再実行で合格/NG/保留/対象外 label with its colour, centred and bold.</summary>
     public static void SetOutcome(IXLCell cell, Outcome outcome) => SetStatus(cell, OutcomeLabels.Label(outcome), outcome);
 
     public static void SetStatus(IXLCell cell, string label, Outcome? colour)

@@ -8,8 +8,11 @@ namespace Shinkin.Reports.JUnit;
 /// <summary>
 /// JUnit XML in the common shape CI servers read (Jenkins, GitLab, Azure DevOps, GitHub actions):
 /// testsuites → testsuite per feature → testcase per scenario, failure with message and stack,
-/// skipped with its reason. 保留 (pending) is reported as skipped so CI marks it, not as a pass. The accessibility
-/// scans follow as one more testsuite (<see cref="AccessibilitySuite"/>).
+/// skipped with its reason. 保留 (pending) is reported as skipped so CI marks it, not as a pass. A scenario the run
+/// retried carries the properties <c>attempts</c> and, when it passed on a retry (再実行で合格), <c>flaky</c>=true, with each
+/// earlier failure as Maven Surefire's <c>flakyFailure</c> (or <c>rerunFailure</c> under a final failure). A partial
+/// (interrupted) run says so in every testsuite's properties. The accessibility scans follow as one more testsuite
+/// (<see cref="AccessibilitySuite"/>).
 /// </summary>
 public static class JUnitWriter
 {
@@ -52,6 +55,12 @@ public static class JUnitWriter
                 await Property(xml, "browserVersion", run.Info.BrowserVersion);
                 await Property(xml, "os", run.Info.OperatingSystem);
                 await Property(xml, "shard", run.Info.Shard);
+                await Property(xml, "retries", (run.Info.Settings?.Retries ?? 0).ToString(CultureInfo.InvariantCulture));
+                if (run.Info.Interruption is { } interruption)
+                {
+                    await Property(xml, "partial", $"部分的な報告（中断: {interruption}）");
+                }
+
                 await xml.WriteEndElementAsync();
                 foreach (var scenario in scenarios)
                 {
@@ -77,16 +86,22 @@ public static class JUnitWriter
         await Attr(xml, "name", scenario.Scenario);
         await Attr(xml, "classname", scenario.Feature);
         await Attr(xml, "time", Seconds(scenario.Duration));
+        if (scenario.EarlierAttempts.Count > 0)
+        {
+            await xml.WriteStartElementAsync(null, "properties", null);
+            await Property(xml, "attempts", scenario.Attempt.ToString(CultureInfo.InvariantCulture));
+            if (scenario.Outcome == Outcome.PassedOnRetry)
+            {
+                await Property(xml, "flaky", "true");
+            }
+
+            await xml.WriteEndElementAsync();
+        }
+
         switch (scenario.Outcome)
         {
             case Outcome.Failed:
-                var failedStep = scenario.Steps.FirstOrDefault(s => s.Outcome == Outcome.Failed);
-                await xml.WriteStartElementAsync(null, "failure", null);
-                await Attr(xml, "message", TextCleaner.FirstLine(scenario.Error ?? failedStep?.Error, 500));
-                await Attr(xml, "type", failedStep is null ? "ScenarioFailed" : $"{failedStep.Keyword.Trim()} {failedStep.Text}");
-                await xml.WriteStringAsync(TextCleaner.Clean(string.Join("\n\n",
-                    new[] { scenario.Error ?? failedStep?.Error, failedStep?.StackTrace }.Where(s => !string.IsNullOrEmpty(s)))));
-                await xml.WriteEndElementAsync();
+                await Failure(xml, "failure", scenario);
                 break;
             case Outcome.Skipped:
                 await xml.WriteStartElementAsync(null, "skipped", null);
@@ -98,6 +113,11 @@ public static class JUnitWriter
                 await Attr(xml, "message", TextCleaner.FirstLine($"{OutcomeLabels.Pending}: {scenario.Error ?? "未実装または保留中のステップ"}", 500));
                 await xml.WriteEndElementAsync();
                 break;
+        }
+
+        foreach (var earlier in scenario.EarlierAttempts)
+        {
+            await Failure(xml, scenario.Outcome == Outcome.PassedOnRetry ? "flakyFailure" : "rerunFailure", earlier);
         }
 
         var log = new StringBuilder();
@@ -113,6 +133,18 @@ public static class JUnitWriter
         }
 
         await xml.WriteElementStringAsync(null, "system-out", null, TextCleaner.Clean(log.ToString()));
+        await xml.WriteEndElementAsync();
+    }
+
+    /// <summary>A failure element (failure, flakyFailure, rerunFailure) naming the failed step, with the error and its stack.</summary>
+    private static async Task Failure(XmlWriter xml, string element, ScenarioRecord attempt)
+    {
+        var failedStep = attempt.Steps.FirstOrDefault(s => s.Outcome == Outcome.Failed);
+        await xml.WriteStartElementAsync(null, element, null);
+        await Attr(xml, "message", TextCleaner.FirstLine(attempt.Error ?? failedStep?.Error, 500));
+        await Attr(xml, "type", failedStep is null ? "ScenarioFailed" : $"{failedStep.Keyword.Trim()} {failedStep.Text}");
+        await xml.WriteStringAsync(TextCleaner.Clean(string.Join("\n\n",
+            new[] { attempt.Error ?? failedStep?.Error, failedStep?.StackTrace }.Where(s => !string.IsNullOrEmpty(s)))));
         await xml.WriteEndElementAsync();
     }
 

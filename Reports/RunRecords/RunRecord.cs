@@ -11,6 +11,9 @@ public enum Outcome
     Pending,
     /// <summary>Declared not applicable with a reason, e.g. "Windows only" (対象外).</summary>
     Skipped,
+
+    /// <summary>Failed, then passed when the run retried it (再実行で合格): a pass that must not read as a plain OK.</summary>
+    PassedOnRetry,
 }
 
 /// <summary>Facts about the whole run, written once at start and completed at the end.</summary>
@@ -55,6 +58,15 @@ public sealed record RunInfo
 
     /// <summary>Pool accounts to renew (used up, or leased by a run that never returned them).</summary>
     public IReadOnlyList<string> AccountsToRenew { get; init; } = [];
+
+    /// <summary>
+    /// Why the run stopped before every selected scenario ran (Ctrl+C, SIGTERM), written by the command line; null for a
+    /// run that went to its end. Every report of such a run says it is partial.
+    /// </summary>
+    public string? Interruption { get; init; }
+
+    /// <summary>How many scenarios the run selected, when known (beside the finished ones of a partial record).</summary>
+    public int? PlannedScenarios { get; init; }
 }
 
 public sealed record StepRecord
@@ -114,6 +126,12 @@ public sealed record ScenarioRecord
     public string? TracePath { get; init; }
 
     public string? HtmlPath { get; init; }
+
+    /// <summary>Which attempt this record describes: 1, or n when the run retried the scenario (--retries).</summary>
+    public int Attempt { get; init; } = 1;
+
+    /// <summary>The failed attempts before this one, first to last, each with its own steps, screenshots and artefacts.</summary>
+    public IReadOnlyList<ScenarioRecord> EarlierAttempts { get; init; } = [];
 
     /// <summary>Manual references from tags "manual:2-1" → "2-1".</summary>
     public IEnumerable<string> ManualReferences =>

@@ -87,6 +87,13 @@ public static class RunRecordMerger
             Filter = Distinct(infos.Select(i => i.Filter)),
             Shard = string.Join(" + ", infos.Select(i => i.Shard)),
             MergedFrom = shards.Select(s => $"{s.Info.Shard} ({Path.GetFileName(s.Folder)})").ToList(),
+            // One partial shard makes the merged record partial too.
+            Interruption = infos.Any(i => i.Interruption is not null)
+                ? string.Join(" / ", infos.Where(i => i.Interruption is not null).Select(i => $"{i.Shard}: {i.Interruption}"))
+                : null,
+            PlannedScenarios = infos.Any(i => i.Interruption is not null) && infos.All(i => i.PlannedScenarios is not null)
+                ? infos.Sum(i => i.PlannedScenarios)
+                : null,
         };
 
         foreach (var scenario in merged.Values)
@@ -142,11 +149,18 @@ public static class RunRecordMerger
             steps.Add(step with { Screenshot = await Move(step.Screenshot) });
         }
 
+        var earlier = new List<ScenarioRecord>(scenario.EarlierAttempts.Count);
+        foreach (var attempt in scenario.EarlierAttempts)
+        {
+            earlier.Add(await RelocateAsync(attempt, from, to, shardIndex, mode, cancellationToken));
+        }
+
         return scenario with
         {
             Steps = steps,
             TracePath = await Move(scenario.TracePath),
             HtmlPath = await Move(scenario.HtmlPath),
+            EarlierAttempts = earlier,
         };
     }
 

@@ -69,6 +69,22 @@ public sealed class RunRecordStore
         await WriteJsonAsync(Path.Combine(dir, SafeFileName(record.Screen) + ".json"), record, cancellationToken);
     }
 
+    /// <summary>
+    /// Marks the run of <paramref name="folder"/> as stopped early (its reports say they are partial): the reason, and how
+    /// many scenarios it had selected when known. <see cref="InvalidDataException"/> when the folder holds no run facts.
+    /// </summary>
+    public static async Task MarkInterruptedAsync(string folder, string reason, int? plannedScenarios, CancellationToken cancellationToken = default)
+    {
+        var runFile = Path.Combine(Path.GetFullPath(folder), RunFileName);
+        if (!File.Exists(runFile))
+        {
+            throw new InvalidDataException($"{folder} is not a run record: {RunFileName} is missing.");
+        }
+
+        var info = await ReadJsonAsync<RunInfo>(runFile, cancellationToken);
+        await WriteJsonAsync(runFile, info with { Interruption = reason, PlannedScenarios = plannedScenarios }, cancellationToken);
+    }
+
     public static async Task<RunRecord> LoadAsync(string folder, CancellationToken cancellationToken = default)
     {
         var full = Path.GetFullPath(folder);

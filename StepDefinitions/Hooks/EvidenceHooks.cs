@@ -1,5 +1,6 @@
 using Reqnroll;
 using Shinkin.Browsers;
+using Shinkin.FeatureFiles;
 using Shinkin.Reports.RunRecords;
 using Shinkin.StepDefinitions.Support;
 
@@ -7,7 +8,8 @@ namespace Shinkin.StepDefinitions.Hooks;
 
 /// <summary>
 /// Turns every executed step into evidence: outcome, time and a screenshot of the page after it;
-/// on failure also the page HTML and the engine's trace. The scenario record is written at the end.
+/// on failure also the page HTML and the engine's trace. The scenario record is written at the end of its last attempt
+/// (with the earlier attempts of a retried scenario inside it).
 /// </summary>
 [Binding]
 public sealed class EvidenceHooks
@@ -16,13 +18,15 @@ public sealed class EvidenceHooks
     private readonly ScenarioEvidence evidence;
     private readonly ScenarioBrowser browser;
     private readonly RunEnvironment run;
+    private readonly ScenarioAttempt attempt;
 
-    public EvidenceHooks(ScenarioContext scenario, ScenarioEvidence evidence, ScenarioBrowser browser, RunEnvironment run)
+    public EvidenceHooks(ScenarioContext scenario, ScenarioEvidence evidence, ScenarioBrowser browser, RunEnvironment run, ScenarioAttempt attempt)
     {
         this.scenario = scenario;
         this.evidence = evidence;
         this.browser = browser;
         this.run = run;
+        this.attempt = attempt;
     }
 
     [BeforeScenario(Order = 0)]
@@ -57,24 +61,52 @@ public sealed class EvidenceHooks
         evidence.AddStep(info.StepInstance?.Keyword ?? info.StepDefinitionType.ToString(), info.Text, outcome, outcome == Outcome.Passed ? null : error, screenshot, argument);
     }
 
+    /// <summary>
+    /// The scenario's record, whatever state the browser is in: failure artefacts where the page can still give them, the
+    /// browser closed (one that died has nothing to close; the next scenario gets a fresh one), then the record written —
+    /// or, for an attempt the bridge will retry, kept as an earlier attempt of the record the last attempt writes.
+    /// </summary>
     [AfterScenario(Order = int.MaxValue)]
     public async Task WriteEvidence()
     {
-        var failed = scenario.TestError is not null;
+        var error = scenario.TestError;
         if (browser.Current is { } session)
         {
-            if (failed)
+            try
             {
-                await SaveFailureArtifactsAsync(session);
+                if (error is not null)
+                {
+                    await SaveFailureArtifactsAsync(session);
+                }
+                else if (session is ISupportsTracing tracing)
+                {
+                    await tracing.StopTracingAsync(null);
+                }
             }
-            else if (session is ISupportsTracing tracing)
+            catch (BrowserException)
             {
-                await tracing.StopTracingAsync(null);
+                // The browser is gone (crashed, killed): the steps' screenshots up to then are the evidence.
             }
         }
 
         await browser.DisposeAsync();
-        await run.Store.WriteScenarioAsync(evidence.Complete(ScenarioOutcomes.Of(scenario.ScenarioExecutionStatus), scenario.TestError));
+        var cause = error is null || Causes(error).Any(e => e is TargetUnreachableException) ? null : await run.TargetProblemAsync();
+        var record = evidence.Complete(ScenarioOutcomes.Of(scenario.ScenarioExecutionStatus, attempt), error, cause);
+        if (attempt.WillBeRetried)
+        {
+            run.KeepEarlierAttempt(record);
+            return;
+        }
+
+        await run.Store.WriteScenarioAsync(record with { EarlierAttempts = run.TakeEarlierAttempts(record.Id) });
+    }
+
+    private static IEnumerable<Exception> Causes(Exception error)
+    {
+        for (var e = error; e is not null; e = e.InnerException)
+        {
+            yield return e;
+        }
     }
 
     private async Task SaveFailureArtifactsAsync(IBrowserSession session)

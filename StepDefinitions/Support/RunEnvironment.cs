@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Runtime.InteropServices;
 using Shinkin.Browsers;
 using Shinkin.PageObjects;
@@ -24,7 +25,9 @@ public sealed class RunEnvironment : IAsyncDisposable
     private SystemUnderTest? system;
     private readonly ConcurrentQueue<string> accountNotes = new();
     private readonly ConcurrentDictionary<string, bool> scannedScreens = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, IReadOnlyList<ScenarioRecord>> earlierAttempts = new(StringComparer.Ordinal);
     private string browserVersion = "";
+    private long lastAnswer;
 
     public RunEnvironment(RunSettings settings)
     {
@@ -75,14 +78,47 @@ public sealed class RunEnvironment : IAsyncDisposable
     /// <summary>Writes the run's facts at once, so even a run without a browser leaves a complete record.</summary>
     public Task RecordStartAsync(CancellationToken cancellationToken = default) => WriteInfoAsync(end: null, cancellationToken);
 
-    /// <summary>Starts the embedded server (unless a target is given) and records the run's facts.</summary>
+    /// <summary>How long an answer of the server under test counts before it is probed again.</summary>
+    public static readonly TimeSpan ProbeInterval = TimeSpan.FromSeconds(1);
+
+    /// <summary>Keeps a failed attempt that another follows (--retries) until the scenario's last attempt is recorded.</summary>
+    public void KeepEarlierAttempt(ScenarioRecord attempt)
+    {
+        ArgumentNullException.ThrowIfNull(attempt);
+        earlierAttempts.AddOrUpdate(attempt.Id, [attempt], (_, kept) => [.. kept, attempt]);
+    }
+
+    /// <summary>The failed attempts kept for a scenario, first to last (empty when it ran once); they are forgotten here.</summary>
+    public IReadOnlyList<ScenarioRecord> TakeEarlierAttempts(string scenarioId) =>
+        earlierAttempts.TryRemove(scenarioId, out var kept) ? kept : [];
+
+    /// <summary>Why the server under test does not answer now, or null when it does (or was never started).</summary>
+    public Task<string?> TargetProblemAsync(CancellationToken cancellationToken = default) =>
+        system is { } current ? TargetProbe.ProblemAsync(current, cancellationToken) : Task.FromResult<string?>(null);
+
+    /// <summary>
+    /// Starts the embedded server (unless a target is given) and records the run's facts; then, unless it answered within
+    /// the last <see cref="ProbeInterval"/>, checks that the server still answers, so a server that died mid-run fails
+    /// each remaining scenario at its first use of the server with <see cref="TargetUnreachableException"/>.
+    /// </summary>
     public async Task<SystemUnderTest> SystemAsync(CancellationToken cancellationToken = default)
     {
-        if (system is not null)
+        var current = system ?? await StartOnceAsync(cancellationToken);
+        if (Stopwatch.GetElapsedTime(Interlocked.Read(ref lastAnswer)) >= ProbeInterval)
         {
-            return system;
+            if (await TargetProbe.ProblemAsync(current, cancellationToken) is { } problem)
+            {
+                throw new TargetUnreachableException(problem);
+            }
+
+            Interlocked.Exchange(ref lastAnswer, Stopwatch.GetTimestamp());
         }
 
+        return current;
+    }
+
+    private async Task<SystemUnderTest> StartOnceAsync(CancellationToken cancellationToken)
+    {
         await gate.WaitAsync(cancellationToken);
         try
         {

@@ -7,27 +7,31 @@ namespace Shinkin.StepDefinitions.Support;
 /// <summary>
 /// Collects what the evidence workbook needs about one scenario: each step with its outcome,
 /// time and screenshot, and the failure artefacts. Written to the run record at the end.
-/// Which scenario it is comes from the <see cref="ScenarioCase"/> the test bridge registers in the scenario container.
+/// Which scenario it is comes from the <see cref="ScenarioCase"/> the test bridge registers in the scenario container,
+/// which attempt from the <see cref="ScenarioAttempt"/> beside it: a retry keeps its files apart from the earlier attempts'.
 /// </summary>
 public sealed class ScenarioEvidence
 {
     private readonly RunRecordStore store;
     private readonly ScenarioCase scenarioCase;
+    private readonly ScenarioAttempt attempt;
     private readonly List<StepRecord> steps = [];
     private readonly Stopwatch scenarioClock = new();
     private readonly Stopwatch stepClock = new();
     private string? artifactFolder;
 
-    public ScenarioEvidence(RunEnvironment run, ScenarioCase scenarioCase)
-        : this(run.Store, scenarioCase)
+    public ScenarioEvidence(RunEnvironment run, ScenarioCase scenarioCase, ScenarioAttempt attempt)
+        : this(run.Store, scenarioCase, attempt)
     {
     }
 
-    internal ScenarioEvidence(RunRecordStore store, ScenarioCase scenarioCase)
+    internal ScenarioEvidence(RunRecordStore store, ScenarioCase scenarioCase, ScenarioAttempt attempt)
     {
         ArgumentNullException.ThrowIfNull(scenarioCase);
+        ArgumentNullException.ThrowIfNull(attempt);
         this.store = store;
         this.scenarioCase = scenarioCase;
+        this.attempt = attempt;
     }
 
     /// <summary>The file's path (unique below the features root) and the title with its example number: unique in a run.</summary>
@@ -55,7 +59,14 @@ public sealed class ScenarioEvidence
 
     public string? HtmlPath { get; set; }
 
-    public string ArtifactFolder => artifactFolder ??= store.ArtifactFolder(ScenarioId);
+    /// <summary>
+    /// <c>artifacts/&lt;scenario&gt;/</c> for the first attempt (the only one of a run without retries), and
+    /// <c>artifacts/&lt;scenario&gt;/attempt-&lt;n&gt;/</c> for a retry, so every attempt's screenshots, HTML and trace are kept.
+    /// </summary>
+    public string ArtifactFolder => artifactFolder ??= AttemptFolder();
+
+    /// <summary>The attempt this evidence is of.</summary>
+    public ScenarioAttempt Attempt => attempt;
 
     /// <summary>Starts the scenario's clocks.</summary>
     public void Begin()
@@ -86,8 +97,10 @@ public sealed class ScenarioEvidence
         stepClock.Restart();
     }
 
-    public ScenarioRecord Complete(Outcome outcome, Exception? error) => new()
+    /// <param name="cause">What made the scenario fail beyond its own error (the server under test stopped answering), put first.</param>
+    public ScenarioRecord Complete(Outcome outcome, Exception? error, string? cause = null) => new()
     {
+        Attempt = attempt.Number,
         Id = ScenarioId,
         FeatureFile = FeatureFile,
         Feature = FeatureTitle,
@@ -97,10 +110,23 @@ public sealed class ScenarioEvidence
         Outcome = SkipReason is not null ? Outcome.Skipped : outcome,
         Start = Start,
         Duration = scenarioClock.Elapsed,
-        Error = error?.Message,
+        Error = cause is null ? error?.Message : $"{cause}{Environment.NewLine}{error?.Message}",
         SkipReason = SkipReason,
         Steps = steps.ToList(),
         TracePath = TracePath is null ? null : store.RelativePath(TracePath),
         HtmlPath = HtmlPath is null ? null : store.RelativePath(HtmlPath),
     };
+
+    private string AttemptFolder()
+    {
+        var folder = store.ArtifactFolder(ScenarioId);
+        if (!attempt.IsRetry)
+        {
+            return folder;
+        }
+
+        var retry = Path.Combine(folder, $"attempt-{attempt.Number}");
+        Directory.CreateDirectory(retry);
+        return retry;
+    }
 }

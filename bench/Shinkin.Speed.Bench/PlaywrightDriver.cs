@@ -1,6 +1,7 @@
 using System.Collections;
 using Microsoft.Playwright;
 using Shinkin.Browsers;
+using Shinkin.Settings;
 
 namespace Shinkin.Speed.Bench;
 
@@ -37,7 +38,7 @@ internal sealed class PlaywrightDriver : IChainDriver
         var playwright = await Microsoft.Playwright.Playwright.CreateAsync();
         var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
-            ExecutablePath = Environment.GetEnvironmentVariable("SHINKIN_CHROMIUM") ?? "/usr/bin/chromium",
+            ExecutablePath = SettingsEnvironment.Apply(new RunSettings()).Browser.ChromiumPath,
             Headless = true,
             ChromiumSandbox = false,
             Args = Environment.UserName == "root" ? ["--no-sandbox", "--disable-gpu"] : ["--disable-gpu"],

@@ -27,6 +27,15 @@ public sealed partial record RunSettings
     /// <summary>Scenarios run in parallel (features in parallel, one feature's scenarios one after another).</summary>
     public int Workers { get; init; } = 2;
 
+    /// <summary>The most retries a run may ask for: more would hide a broken scenario behind minutes of re-runs.</summary>
+    public const int MaxRetries = 5;
+
+    /// <summary>
+    /// How often a failed scenario is run again (0: never). A scenario that passes on a later attempt is reported
+    /// 再実行で合格, never plain OK; undefined, ambiguous and pending steps are never retried.
+    /// </summary>
+    public int Retries { get; init; }
+
     /// <summary>Bind every step without starting a browser.</summary>
     public bool DryRun { get; init; }
 
@@ -69,6 +78,11 @@ public sealed partial record RunSettings
         if (Workers < 1)
         {
             problems.Add($"workers must be at least 1 (given {Workers})");
+        }
+
+        if (Retries is < 0 or > MaxRetries)
+        {
+            problems.Add($"retries must be 0 to {MaxRetries} (given {Retries})");
         }
 
         if (Target is not null && TargetProfile is not null)

@@ -35,6 +35,7 @@ public static class SettingsEnvironment
     public const string DryRun = "SHINKIN_DRY_RUN";
     public const string FeaturesDirectory = "SHINKIN_FEATURES_DIR";
     public const string Workers = "SHINKIN_WORKERS";
+    public const string Retries = "SHINKIN_RETRIES";
 
     /// <summary>Every variable, in the order `shinkin help` and the README list them.</summary>
     public static IReadOnlyList<Variable> Variables { get; } =
@@ -63,6 +64,7 @@ public static class SettingsEnvironment
         new(DryRun, "1: bind every step without a browser"),
         new(FeaturesDirectory, "folder of the .feature files (default beside the test assembly)"),
         new(Workers, "parallel scenarios"),
+        new(Retries, $"how often a failed scenario is run again (default 0, at most {RunSettings.MaxRetries}); a later pass is 再実行で合格, undefined/ambiguous/pending steps never"),
     ];
 
     /// <summary>The run folder named by <see cref="RunDirectory"/> in this process, or null.</summary>
@@ -118,6 +120,7 @@ public static class SettingsEnvironment
             DryRun = Get(read, DryRun) is { } d ? ParseBool(DryRun, d) : baseline.DryRun,
             FeaturesDirectory = Get(read, FeaturesDirectory) is { } f ? Path.GetFullPath(f) : baseline.FeaturesDirectory,
             Workers = Get(read, Workers) is { } w ? ParseCount(Workers, w, minimum: 1) : baseline.Workers,
+            Retries = Get(read, Retries) is { } r ? ParseRetries(Retries, r) : baseline.Retries,
         };
     }
 
@@ -140,6 +143,12 @@ public static class SettingsEnvironment
         int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number >= minimum
             ? number
             : throw new SettingsException($"{name}='{value}' is not a whole number ≥ {minimum}.");
+
+    /// <summary>A retry count (0 to <see cref="RunSettings.MaxRetries"/>); otherwise a <see cref="SettingsException"/> naming <paramref name="source"/>.</summary>
+    public static int ParseRetries(string source, string value) =>
+        int.TryParse(value.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number <= RunSettings.MaxRetries
+            ? number
+            : throw new SettingsException($"{source}='{value}' is not a retry count; use a whole number from 0 to {RunSettings.MaxRetries}.");
 
     /// <summary>An absolute URL with one of <paramref name="schemes"/>; otherwise a <see cref="SettingsException"/> naming <paramref name="name"/>.</summary>
     public static Uri ParseUri(string name, string value, params string[] schemes) =>

@@ -74,12 +74,24 @@ public sealed class ContractTests
     [Test]
     public async Task Navigates_over_https_trusting_the_test_CA_and_reports_the_browser()
     {
-        await using var session = await OpenHomeAsync();
+        await using (var session = await OpenHomeAsync())
+        {
+            Assert.That(await session.TitleAsync(), Is.EqualTo("契約テスト"));
+            Assert.That(session.CurrentUrl, Is.EqualTo(site.BaseUrl));
+            Assert.That(session.BrowserVersion, Does.StartWith("chromium "));
+            Assert.That(session.EngineName, Is.EqualTo(kind is AdapterKind.Playwright or AdapterKind.PlaywrightRemote ? "playwright" : "selenium"));
+            if (adapter.Grid is { } grid)
+            {
+                var status = await grid.StatusAsync();
+                Assert.That(status.Nodes.Single().Uri, Is.EqualTo(grid.NodeUrl), "one node, registered with the hub");
+                Assert.That(status.SessionIds, Has.Count.EqualTo(1), "the browser runs in a slot of the Grid's node");
+            }
+        }
 
-        Assert.That(await session.TitleAsync(), Is.EqualTo("契約テスト"));
-        Assert.That(session.CurrentUrl, Is.EqualTo(site.BaseUrl));
-        Assert.That(session.BrowserVersion, Does.StartWith("chromium "));
-        Assert.That(session.EngineName, Is.EqualTo(kind is AdapterKind.Playwright or AdapterKind.PlaywrightRemote ? "playwright" : "selenium"));
+        if (adapter.Grid is { } used)
+        {
+            Assert.That(await FreedAsync(used), Is.True, "closing the session gave its slot back to the Grid");
+        }
     }
 
     [Test]
@@ -402,7 +414,7 @@ public sealed class ContractTests
     {
         if (!adapter.IsLocal)
         {
-            Assert.That(adapter.Factory.EngineName, Does.EndWith("remote"), "remote trust is the node's configuration; covered locally");
+            Assert.That(adapter.Factory.EngineName, Does.EndWith("remote"), "remote trust is the node's configuration (every other test proves the node trusts the CA); refusal is covered locally");
             return;
         }
 
@@ -434,6 +446,23 @@ public sealed class ContractTests
         var session = await adapter.Factory.CreateSessionAsync(SessionOptions(locators: LocatorMode.Labels));
         await session.NavigateAsync(new Uri(site.BaseUrl, "/labels"));
         return session;
+    }
+
+    /// <summary>Whether the Grid shows no session within 10 s (the hub learns of a stopped session over the event bus).</summary>
+    private static async Task<bool> FreedAsync(Shinkin.Grid.LocalGrid grid)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while ((await grid.StatusAsync()).SessionIds.Count > 0)
+        {
+            if (clock.Elapsed > TimeSpan.FromSeconds(10))
+            {
+                return false;
+            }
+
+            await Task.Delay(200);
+        }
+
+        return true;
     }
 
     private static Target Action(string name) => Target.ByRole(TargetRole.Action, name, $"［{name}］");

@@ -45,33 +45,56 @@ public sealed class RunPlanTests
     [Test]
     public async Task A_line_appears_for_each_finished_scenario()
     {
+        var lines = (await ProgressLinesAsync(
+            new ScenarioRecord
+            {
+                Id = "a", FeatureFile = "a.feature", Feature = "ログアウト", Scenario = "ログアウトする", Outcome = Outcome.Failed,
+                Duration = TimeSpan.FromSeconds(12.3), Error = "［ログアウト］ボタンが見つかりません",
+            },
+            new ScenarioRecord { Id = "b", FeatureFile = "a.feature", Feature = "ログアウト", Scenario = "閉じる", Outcome = Outcome.Passed }))
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(lines, Has.Some.Match(@"^\[1/2\] NG       12\.3s  ログアウト › ログアウトする  残り約 \d+秒"));
+            Assert.That(lines, Has.Some.Contains("［ログアウト］ボタンが見つかりません"), "a failure says why at once");
+            Assert.That(lines, Has.Some.Match(@"^\[2/2\] OK .* ログアウト › 閉じる$"));
+        });
+    }
+
+    [Test]
+    public async Task A_scenario_that_passed_on_a_retry_says_so_in_its_line() =>
+        Assert.That(
+            await ProgressLinesAsync(Retried("c", Outcome.PassedOnRetry)),
+            Does.Match(@"^\[1/1\] 再実行で合格 +\d+\.\ds  ログアウト › 閉じる（2 回目で合格）"));
+
+    /// <summary>A scenario record as the evidence hooks write it after a failed first attempt.</summary>
+    internal static ScenarioRecord Retried(string id, Outcome outcome) => new()
+    {
+        Id = id, FeatureFile = "a.feature", Feature = "ログアウト", Scenario = "閉じる", Outcome = outcome, Attempt = 2,
+        EarlierAttempts = [new ScenarioRecord { Id = id, FeatureFile = "a.feature", Feature = "ログアウト", Scenario = "閉じる", Outcome = Outcome.Failed, Error = "時間切れ" }],
+    };
+
+    /// <summary>What the progress of a run prints while the test host writes <paramref name="records"/>, one after another, into its folder.</summary>
+    private static async Task<string> ProgressLinesAsync(params ScenarioRecord[] records)
+    {
         var folder = Directory.CreateTempSubdirectory("shinkin-progress-");
         try
         {
             using var output = new StringWriter();
-            using (var progress = new ScenarioProgress(folder.FullName, expected: 2, output))
+            using (var progress = new ScenarioProgress(folder.FullName, expected: records.Length, output))
             {
                 var store = new RunRecordStore(folder.FullName);
-                await store.WriteScenarioAsync(new ScenarioRecord
+                foreach (var record in records)
                 {
-                    Id = "a", FeatureFile = "a.feature", Feature = "ログアウト", Scenario = "ログアウトする", Outcome = Outcome.Failed,
-                    Duration = TimeSpan.FromSeconds(12.3), Error = "［ログアウト］ボタンが見つかりません",
-                });
-                await store.WriteScenarioAsync(new ScenarioRecord
-                {
-                    Id = "b", FeatureFile = "a.feature", Feature = "ログアウト", Scenario = "閉じる", Outcome = Outcome.Passed,
-                });
+                    await store.WriteScenarioAsync(record);
+                }
+
                 progress.Complete();
-                Assert.That(progress.Finished, Is.EqualTo(2));
+                Assert.That(progress.Finished, Is.EqualTo(records.Length));
             }
 
-            var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
-            Assert.Multiple(() =>
-            {
-                Assert.That(lines, Has.Some.Match(@"^\[1/2\] NG       12\.3s  ログアウト › ログアウトする  残り約 \d+秒"));
-                Assert.That(lines, Has.Some.Contains("［ログアウト］ボタンが見つかりません"), "a failure says why at once");
-                Assert.That(lines, Has.Some.Match(@"^\[2/2\] OK .* ログアウト › 閉じる$"));
-            });
+            return output.ToString();
         }
         finally
         {

@@ -1,5 +1,6 @@
 using NUnit.Framework;
 using Shinkin.Cli.Commands;
+using Shinkin.Reports.RunRecords;
 
 namespace Shinkin.Cli.Tests;
 
@@ -48,6 +49,25 @@ public sealed class SummarizeCommandTests
     {
         WriteTrx("ok.trx", ("z", "Passed", null));
         Assert.That(Run("--require-tests").Exit, Is.Zero);
+    }
+
+    [Test]
+    public async Task Given_the_run_folder_a_pass_on_a_retry_is_named_and_counted_apart()
+    {
+        WriteTrx("flaky.trx", ("ログアウト: 閉じる", "Passed", null), ("ログアウト: ログアウトする", "Passed", null));
+        var run = Path.Combine(folder, "run");
+        await new RunRecordStore(run).WriteScenarioAsync(RunPlanTests.Retried("c", Outcome.PassedOnRetry));
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+
+        var exit = SummarizeCommand.Run([folder, "--require-tests"], stdout, stderr, run);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(exit, Is.Zero, "a pass on a retry is a pass");
+            Assert.That(stdout.ToString(), Does.Contain("再実行で合格: ログアウト › 閉じる（2 回目で合格）"));
+            Assert.That(stdout.ToString(), Does.Contain("2 passed (再実行で合格 1), 0 failed, 0 skipped"));
+        });
     }
 
     [Test]

@@ -21,20 +21,10 @@ public sealed class TargetProfileRunTests
     private DirectoryInfo folder = null!;
 
     [SetUp]
-    public void CreateFolder() => folder = Directory.CreateTempSubdirectory("shinkin-profile-run-");
+    public void CreateFolder() => folder = InspectableFolder.Create("shinkin-profile-run-");
 
     [TearDown]
-    public void RemoveFolder()
-    {
-        if (TestContext.CurrentContext.Result.Outcome.Status == NUnit.Framework.Interfaces.TestStatus.Passed)
-        {
-            folder.Delete(recursive: true);
-        }
-        else
-        {
-            TestContext.Out.WriteLine($"kept for inspection: {folder.FullName}");
-        }
-    }
+    public void RemoveFolder() => InspectableFolder.Release(folder);
 
     [Test]
     public async Task A_pool_profile_runs_readonly_and_chapter_2_then_refuses_the_used_accounts()

@@ -53,6 +53,8 @@ public sealed class LayeringTests
     [TestCase("src/Shinkin.Targets/Shinkin.Targets.csproj", new string[0])]
     [TestCase("src/Shinkin.FeatureFiles/Shinkin.FeatureFiles.csproj", new string[0])]
     [TestCase("src/Shinkin.Repository/Shinkin.Repository.csproj", new string[0])]
+    [TestCase("src/Shinkin.Grid/Shinkin.Grid.csproj", new[] { "Shinkin.Browsers", "Shinkin.Repository" })]
+    [TestCase("tests/Shinkin.Browsers.Tests/Shinkin.Browsers.Tests.csproj", new[] { "Shinkin.Browsers", "Shinkin.Grid" })]
     public void Project_references_only_its_allowed_layers(string project, string[] allowed)
     {
         var doc = XDocument.Load(Path.Combine(Root, project));
@@ -104,6 +106,7 @@ public sealed class LayeringTests
     [TestCase("src/Shinkin.Reqnroll.NUnit")]
     [TestCase("src/Shinkin.FeatureFiles")]
     [TestCase("src/Shinkin.Repository")]
+    [TestCase("src/Shinkin.Grid")]
     [TestCase("src/Shinkin.Cli")]
     [TestCase("bench")]
     public void Every_folder_says_what_it_owns(string folder)

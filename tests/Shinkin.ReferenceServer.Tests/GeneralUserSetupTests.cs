@@ -1,6 +1,3 @@
-using NUnit.Framework;
-using Shinkin.ReferenceServer.Tests.Support;
-
 namespace Shinkin.ReferenceServer.Tests;
 
 /// <summary>Manual chapters 3 and 4: the master creates a general user, who then sets up and logs in.</summary>

@@ -5,8 +5,6 @@ using System.Net.Sockets;
 using System.Security.Authentication;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using NUnit.Framework;
-using Shinkin.ReferenceServer.Tests.Support;
 
 namespace Shinkin.ReferenceServer.Tests;
 

@@ -1,7 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using NUnit.Framework;
-using Shinkin.ReferenceServer.Tests.Support;
 
 namespace Shinkin.ReferenceServer.Tests;
 

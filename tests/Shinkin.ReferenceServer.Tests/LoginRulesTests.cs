@@ -1,6 +1,4 @@
 using System.Net;
-using NUnit.Framework;
-using Shinkin.ReferenceServer.Tests.Support;
 
 namespace Shinkin.ReferenceServer.Tests;
 

@@ -1,6 +1,3 @@
-using NUnit.Framework;
-using Shinkin.ReferenceServer.Tests.Support;
-
 namespace Shinkin.ReferenceServer.Tests;
 
 /// <summary>Manual chapter 2: the master obtains a certificate, logs in, changes the login password, sets the approval password.</summary>

@@ -2,8 +2,6 @@ using System.Net.Security;
 using System.Net.Sockets;
 using System.Text;
 using AngleSharp.Html.Parser;
-using NUnit.Framework;
-using Shinkin.ReferenceServer.Tests.Support;
 
 namespace Shinkin.ReferenceServer.Tests;
 

@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.Net;
-using NUnit.Framework;
-using Shinkin.ReferenceServer.Tests.Support;
 
 namespace Shinkin.ReferenceServer.Tests;
 

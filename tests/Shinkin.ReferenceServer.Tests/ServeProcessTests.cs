@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using NUnit.Framework;
-using Shinkin.ReferenceServer.Tests.Support;
 
 namespace Shinkin.ReferenceServer.Tests;
 

@@ -1,6 +1,3 @@
-using NUnit.Framework;
-using Shinkin.ReferenceServer.Tests.Support;
-
 namespace Shinkin.ReferenceServer.Tests;
 
 /// <summary>Sessions end after an absolute lifetime however busy they are, and a password change ends the user's other sessions.</summary>

@@ -1,6 +1,3 @@
-using NUnit.Framework;
-using Shinkin.ReferenceServer.Tests.Support;
-
 namespace Shinkin.ReferenceServer.Tests;
 
 /// <summary>The back-office login is no constant: generated per data folder unless configured, never published beyond loopback.</summary>

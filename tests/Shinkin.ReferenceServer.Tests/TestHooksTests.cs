@@ -1,9 +1,7 @@
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using Microsoft.Extensions.Configuration;
-using NUnit.Framework;
 using Shinkin.ReferenceServer.Hosting;
-using Shinkin.ReferenceServer.Tests.Support;
 
 namespace Shinkin.ReferenceServer.Tests;
 

@@ -1,9 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using NUnit.Framework;
 using Shinkin.ReferenceServer.Data;
-using Shinkin.ReferenceServer.Tests.Support;
 
 namespace Shinkin.ReferenceServer.Tests;
 

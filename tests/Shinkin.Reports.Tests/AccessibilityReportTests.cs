@@ -1,7 +1,3 @@
-using System.Xml.Linq;
-using ClosedXML.Excel;
-using Shinkin.Reports.Excel;
-using Shinkin.Reports.RunRecords;
 using Shinkin.Settings;
 
 namespace Shinkin.Reports.Tests;

@@ -1,5 +1,4 @@
 using Shinkin.Reports.Coverage;
-using Shinkin.Reports.RunRecords;
 
 namespace Shinkin.Reports.Tests;
 

@@ -1,8 +1,6 @@
-using ClosedXML.Excel;
 using Shinkin.EnvironmentCheck.Checks;
 using Shinkin.EnvironmentCheck.Registry;
 using Shinkin.Reports.EnvCheck;
-using Shinkin.Reports.Excel;
 
 namespace Shinkin.Reports.Tests;
 

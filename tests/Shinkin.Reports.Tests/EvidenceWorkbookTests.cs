@@ -1,7 +1,3 @@
-using ClosedXML.Excel;
-using Shinkin.Reports.Excel;
-using Shinkin.Reports.RunRecords;
-
 namespace Shinkin.Reports.Tests;
 
 [TestFixture]
@@ -60,7 +56,7 @@ public sealed class EvidenceWorkbookTests
     public void Summary_shows_run_facts_counts_and_pass_rate()
     {
         var sheet = _workbook.Worksheet("サマリー");
-        var facts = Enumerable.Range(4, 18).ToDictionary(r => sheet.Cell(r, 1).GetString(), r => sheet.Cell(r, 2));
+        var facts = Enumerable.Range(4, 20).ToDictionary(r => sheet.Cell(r, 1).GetString(), r => sheet.Cell(r, 2));
         Assert.That(facts["試験対象"].GetString(), Does.StartWith("https://localhost:5001"));
         Assert.That(facts["エンジン"].GetString(), Is.EqualTo("playwright-chromium"));
         Assert.That(facts["ブラウザバージョン"].GetString(), Is.EqualTo("156.0.7000.0"));
@@ -69,14 +65,17 @@ public sealed class EvidenceWorkbookTests
         Assert.That(facts.Keys, Does.Contain("ロケータ").And.Contain("ターゲットプロファイル").And.Contain("語句の置き換え").And.Contain("使用したアカウント").And.Contain("更新が必要なアカウント"));
         Assert.That(facts["語句の置き換え"].GetString(), Is.EqualTo("—"), "no profile, no overrides");
         Assert.That(facts["アクセシビリティ"].GetString(), Is.EqualTo("—"), "a record without settings or scans");
+        Assert.That(facts["再実行"].GetString(), Is.EqualTo("なし"));
+        Assert.That(facts["報告の範囲"].GetString(), Is.EqualTo("実行を最後まで完了"));
+        Assert.That(sheet.Cell(3, 1).GetString(), Is.Empty, "no partial-report banner for a run that went to its end");
         Assert.That(facts["終了"].GetString(), Does.StartWith("2025-11-20 09:05:00"));
         Assert.That(facts["所要時間"].GetString(), Is.EqualTo("5分0秒"));
         Assert.That(facts["シナリオ数"].GetValue<int>(), Is.EqualTo(6));
         Assert.That(facts["合格率（対象外を除く）"].GetValue<double>(), Is.EqualTo(3.0 / 5).Within(1e-9));
 
         var breakdown = sheet.Column(1).CellsUsed().First(c => c.GetString() == "結果の内訳").Address.RowNumber + 1;
-        var counts = Enumerable.Range(breakdown + 1, 4).ToDictionary(r => sheet.Cell(r, 1).GetString(), r => sheet.Cell(r, 3).GetValue<int>());
-        Assert.That(counts, Is.EqualTo(new Dictionary<string, int> { ["OK"] = 3, ["NG"] = 1, ["保留"] = 1, ["対象外"] = 1 }));
+        var counts = Enumerable.Range(breakdown + 1, 5).ToDictionary(r => sheet.Cell(r, 1).GetString(), r => sheet.Cell(r, 3).GetValue<int>());
+        Assert.That(counts, Is.EqualTo(new Dictionary<string, int> { ["OK"] = 3, ["再実行で合格"] = 0, ["NG"] = 1, ["保留"] = 1, ["対象外"] = 1 }));
         Assert.That(sheet.ConditionalFormats.Count(c => c.ConditionalFormatType == XLConditionalFormatType.DataBar), Is.GreaterThanOrEqualTo(4), "data bars visualise the results");
     }
 
@@ -237,5 +236,5 @@ public sealed class EvidenceWorkbookTests
     private static string[] Header(IXLWorksheet sheet, int row, int columns) =>
         Enumerable.Range(1, columns).Select(c => sheet.Cell(row, c).GetString()).ToArray();
 
-    private static int Argb(XLColor colour) => colour.Color.ToArgb();
+    internal static int Argb(XLColor colour) => colour.Color.ToArgb();
 }

@@ -1,5 +1,3 @@
-using Shinkin.Reports.Excel;
-
 namespace Shinkin.Reports.Tests;
 
 [TestFixture]

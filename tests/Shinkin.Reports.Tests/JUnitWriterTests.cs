@@ -1,6 +1,4 @@
-using System.Xml.Linq;
 using Shinkin.Reports.JUnit;
-using Shinkin.Reports.RunRecords;
 
 namespace Shinkin.Reports.Tests;
 

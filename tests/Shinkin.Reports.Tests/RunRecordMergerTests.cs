@@ -1,6 +1,3 @@
-using ClosedXML.Excel;
-using Shinkin.Reports.RunRecords;
-
 namespace Shinkin.Reports.Tests;
 
 [TestFixture]

@@ -1,4 +1,3 @@
-using ClosedXML.Excel;
 using Shinkin.Reports.Specs;
 
 namespace Shinkin.Reports.Tests;

@@ -1,6 +1,5 @@
 using System.Drawing;
 using System.Drawing.Imaging;
-using Shinkin.Reports.RunRecords;
 using Shinkin.Repository;
 
 namespace Shinkin.Reports.Tests;
@@ -49,7 +48,7 @@ internal static class SyntheticRun
         return store;
     }
 
-    private static async Task<ScenarioRecord> ScenarioAsync(RunRecordStore store, string id, string name, string[] tags, Outcome outcome, DateTimeOffset start, int steps, bool withArtefacts = false, bool large = false)
+    internal static async Task<ScenarioRecord> ScenarioAsync(RunRecordStore store, string id, string name, string[] tags, Outcome outcome, DateTimeOffset start, int steps, bool withArtefacts = false, bool large = false)
     {
         var records = new List<StepRecord>();
         var artefacts = store.ArtifactFolder(id);

@@ -1,6 +1,5 @@
 using System.Drawing;
 using System.Drawing.Imaging;
-using Shinkin.Reports.Excel;
 
 namespace Shinkin.Reports.Tests;
 

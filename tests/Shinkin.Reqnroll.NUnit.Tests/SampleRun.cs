@@ -31,7 +31,8 @@ internal sealed class SampleRun
 
     public string Outcome(string name) => Result(name).Outcome;
 
-    public static async Task<SampleRun> ExecuteAsync(string name, string sampleOutput, string featureSet, IReadOnlyList<string> extraArguments, TimeSpan limit)
+    public static async Task<SampleRun> ExecuteAsync(
+        string name, string sampleOutput, string featureSet, IReadOnlyList<string> extraArguments, TimeSpan limit, IReadOnlyDictionary<string, string>? environment = null)
     {
         var runDirectory = Path.Combine(AppContext.BaseDirectory, "sample-runs", name);
         if (Directory.Exists(runDirectory))
@@ -58,14 +59,12 @@ internal sealed class SampleRun
         };
         arguments.AddRange(extraArguments);
 
-        var cli = await DotnetCli.RunAsync(
-            arguments,
-            new Dictionary<string, string>
-            {
-                ["SHINKIN_FEATURES_DIR"] = Path.Combine(sampleOutput, "Features", featureSet),
-                ["SAMPLE_SUITE_LOG"] = log,
-            },
-            limit);
+        var variables = new Dictionary<string, string>(environment ?? new Dictionary<string, string>())
+        {
+            ["SHINKIN_FEATURES_DIR"] = Path.Combine(sampleOutput, "Features", featureSet),
+            ["SAMPLE_SUITE_LOG"] = log,
+        };
+        var cli = await DotnetCli.RunAsync(arguments, variables, limit);
 
         await global::NUnit.Framework.TestContext.Progress.WriteLineAsync($"sample run '{name}' took {cli.Elapsed}");
         var trx = Path.Combine(runDirectory, "results.trx");

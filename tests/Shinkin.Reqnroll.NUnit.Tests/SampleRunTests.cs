@@ -34,6 +34,7 @@ public sealed class SampleRunTests
     private SampleRun _sideBySide = null!;
     private SampleRun _noneSelected = null!;
     private SampleRun _emptyRoot = null!;
+    private SampleRun _retries = null!;
 
     [OneTimeSetUp]
     public async Task BuildAndRunSampleAsync()
@@ -53,6 +54,7 @@ public sealed class SampleRunTests
         _noneSelected = await SampleRun.ExecuteAsync(
             "none", output, "behaviour", ["--filter", "TestCategory=no-such-tag", "--", "RunConfiguration.TreatNoTestsAsError=true"], RunLimit);
         _emptyRoot = await SampleRun.ExecuteAsync("empty", output, "empty", [], RunLimit);
+        _retries = await SampleRun.ExecuteAsync("retries", output, "retries", [], RunLimit, new Dictionary<string, string> { ["SHINKIN_RETRIES"] = "2" });
     }
 
     [Test]
@@ -251,4 +253,72 @@ public sealed class SampleRunTests
             Assert.That(_emptyRoot.Cli.ExitCode, Is.Not.Zero);
         });
     }
+
+    [Test]
+    public void A_scenario_that_fails_once_passes_on_its_retry_and_says_so()
+    {
+        var result = _retries.Result("再実行: 初回だけ失敗するシナリオ");
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Outcome, Is.EqualTo("Passed"), result.Message);
+            Assert.That(result.StdOut, Does.Contain("再実行で合格: 2 回目で合格"));
+            Assert.That(result.StdOut, Does.Contain("1 回目: 不合格、再実行します").And.Contain("attempt 1 fails on purpose"));
+            Assert.That(Attempts("初回だけ失敗するシナリオ"), Is.EqualTo(new[] { "1/3|retry", "2/3|final" }), "the evidence hooks learn before the end hooks that a retry follows");
+        });
+    }
+
+    [Test]
+    public void A_scenario_that_always_fails_runs_once_plus_its_retries_and_fails()
+    {
+        var result = _retries.Result("再実行: 毎回失敗するシナリオ");
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Outcome, Is.EqualTo("Failed"));
+            Assert.That(result.Message, Does.Contain("Step failed: ならば カウンターは 99 である"));
+            Assert.That(result.StdOut, Does.Contain("3 回実行し、いずれも不合格"));
+            Assert.That(Attempts("毎回失敗するシナリオ"), Is.EqualTo(new[] { "1/3|retry", "2/3|retry", "3/3|final" }));
+        });
+    }
+
+    [TestCase("未定義の手順があるシナリオ", true)]
+    [TestCase("曖昧な手順があるシナリオ", true)]
+    [TestCase("保留の手順があるシナリオ", false)]
+    public void Undefined_ambiguous_and_pending_steps_are_never_retried(string scenario, bool fails)
+    {
+        Assert.Multiple(() =>
+        {
+            Assert.That(_retries.Outcome($"再実行: {scenario}"), fails ? Is.EqualTo("Failed") : Is.Not.EqualTo("Failed").And.Not.EqualTo("Passed"));
+            Assert.That(Attempts(scenario), Is.EqualTo(new[] { "1/3|final" }), "one attempt only");
+            Assert.That(_retries.Result($"再実行: {scenario}").StdOut, Does.Not.Contain("再実行します"));
+        });
+    }
+
+    [Test]
+    public void Feature_hooks_fire_once_however_often_a_scenario_runs()
+    {
+        Assert.Multiple(() =>
+        {
+            Assert.That(_retries.HookLog.Count(line => line == "BeforeFeature|再実行|ja-JP"), Is.EqualTo(1));
+            Assert.That(_retries.HookLog.Count(line => line == "AfterFeature|再実行"), Is.EqualTo(1));
+            Assert.That(_retries.HookLog.Count(line => line.StartsWith("Scenario|再実行|", StringComparison.Ordinal)), Is.EqualTo(2 + 3 + 1 + 1 + 1), "a BeforeScenario per attempt");
+        });
+    }
+
+    [Test]
+    public void Reqnroll_reports_each_attempt_and_marks_the_retried_ones()
+    {
+        var finished = _retries.Messages
+            .Select(line => JsonDocument.Parse(line).RootElement)
+            .Where(e => e.TryGetProperty("testCaseFinished", out _))
+            .Select(e => e.GetProperty("testCaseFinished").GetProperty("willBeRetried").GetBoolean())
+            .ToList();
+        Assert.That(finished, Has.Count.EqualTo(8));
+        Assert.That(finished.Count(retried => retried), Is.EqualTo(3), "attempt 1 of the flaky scenario, attempts 1 and 2 of the failing one");
+    }
+
+    private string[] Attempts(string scenario) =>
+        _retries.HookLog
+            .Where(line => line.StartsWith($"Attempt|{scenario}|", StringComparison.Ordinal))
+            .Select(line => line[$"Attempt|{scenario}|".Length..])
+            .ToArray();
 }

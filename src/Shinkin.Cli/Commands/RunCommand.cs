@@ -22,17 +22,18 @@ public static class RunCommand
     private static readonly Option<string?> Grid = new("--grid") { Description = "Selenium Grid / W3C endpoint (implies --engine selenium-remote)", HelpName = "URL" };
     private static readonly Option<string?> PlaywrightServer = new("--pw-server") { Description = "remote Playwright server ws:// endpoint (implies --engine playwright-remote)", HelpName = "WS" };
     private static readonly Option<string?> Workers = new("--workers") { Description = "並列数 / parallel scenarios (default 2)", HelpName = "N" };
+    private static readonly Option<string?> Retries = new("--retries") { Description = $"再実行 / run a failed scenario again up to N times (default 0, at most {RunSettings.MaxRetries}); a later pass is reported 再実行で合格, undefined/ambiguous/pending steps never retried", HelpName = "N" };
     private static readonly Option<string?> Shard = new("--shard") { Description = "分割実行 / run the stable subset I of N (merge with `report --merge`)", HelpName = "I/N" };
     private static readonly Option<bool> Headed = new("--headed") { Description = "ブラウザの画面を表示 / show the browser window" };
     private static readonly Option<bool> DryRun = new("--dry-run") { Description = "ブラウザなしで全ステップの対応を確認 / check that every step is bound, without a browser" };
     private static readonly Option<string?> Out = new("--out") { Description = "実行フォルダ / run folder (default Reports/out/<timestamp>)", HelpName = "DIR" };
     private static readonly Option<string?> RunSettingsFile = new("--runsettings") { Description = "runsettings file (default runsettings/ci.runsettings); its SHINKIN_* values are a layer under the environment", HelpName = "FILE" };
 
-    public static Command Build(TextWriter stdout, TextWriter stderr)
+    public static Command Build(TextWriter stdout, TextWriter stderr, StopSignals signals)
     {
         var command = new Command("run", "全機能を実ブラウザで実行し報告書を書き出します / Run every feature in a real browser and write the reports (Reports/out/<timestamp>/).")
         {
-            Tags, Filter, TargetProfile, Locators, A11y, Trace, Target, Engine, Grid, PlaywrightServer, Workers, Shard, Headed, DryRun, Out, RunSettingsFile,
+            Tags, Filter, TargetProfile, Locators, A11y, Trace, Target, Engine, Grid, PlaywrightServer, Workers, Retries, Shard, Headed, DryRun, Out, RunSettingsFile,
         };
         command.SetAction(async (result, cancellationToken) =>
         {
@@ -49,7 +50,7 @@ public static class RunCommand
                 }
             }
 
-            return await new FeatureRun(repository, stdout, stderr).RunAsync(settings, runSettingsFile, cancellationToken);
+            return await new FeatureRun(repository, stdout, stderr, signals).RunAsync(settings, runSettingsFile, cancellationToken);
         });
         return command;
     }
@@ -116,6 +117,7 @@ public static class RunCommand
             Target = result.GetValue(Target) is { } target ? SettingsEnvironment.ParseUri("--target", target, "https", "http") : settings.Target,
             TargetProfile = profile is not null ? Path.GetFullPath(profile) : settings.TargetProfile,
             Workers = result.GetValue(Workers) is { } workers ? Count(workers, "--workers") : settings.Workers,
+            Retries = result.GetValue(Retries) is { } retries ? SettingsEnvironment.ParseRetries("--retries", retries) : settings.Retries,
             Shard = result.GetValue(Shard) ?? settings.Shard,
             DryRun = result.GetValue(DryRun) || settings.DryRun,
             RunDirectory = Path.GetFullPath(result.GetValue(Out) ?? Path.Combine(repository.ReportsOut, stamp)),

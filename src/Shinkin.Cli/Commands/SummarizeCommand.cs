@@ -1,12 +1,16 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Xml.Linq;
+using Shinkin.Cli.Runs;
+using Shinkin.Reports;
+using Shinkin.Reports.RunRecords;
 
 namespace Shinkin.Cli.Commands;
 
 /// <summary>
 /// Adds up every .trx under a folder and prints one closing line ("N passed, N failed, N skipped"),
-/// the skip reasons, and fails a run that executed no test at all.
+/// the skip reasons, and fails a run that executed no test at all. Given the run folder, it also names the scenarios
+/// that passed only on a retry and counts them in the closing line ("N passed (再実行で合格 1), …"): NUnit sees a pass.
 /// </summary>
 public static class SummarizeCommand
 {
@@ -22,7 +26,7 @@ public static class SummarizeCommand
         return command;
     }
 
-    public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
+    public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, string? runFolder = null)
     {
         var folder = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal));
         var requireTests = args.Contains("--require-tests");
@@ -43,7 +47,14 @@ public static class SummarizeCommand
             stdout.WriteLine($"failed: {name}");
         }
 
-        stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{totals.Passed} passed, {totals.Failed} failed, {totals.Skipped.Count} skipped"));
+        var retried = runFolder is null ? [] : PassedOnRetry(runFolder);
+        foreach (var record in retried)
+        {
+            stdout.WriteLine($"{OutcomeLabels.PassedOnRetry}: {record.Feature} › {record.Scenario}{ScenarioProgress.Attempts(record)}");
+        }
+
+        var passed = retried.Count == 0 ? $"{totals.Passed} passed" : $"{totals.Passed} passed ({OutcomeLabels.PassedOnRetry} {retried.Count})";
+        stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{passed}, {totals.Failed} failed, {totals.Skipped.Count} skipped"));
         if (requireTests && totals.Passed + totals.Failed + totals.Skipped.Count == 0)
         {
             stderr.WriteLine("harness: no test was selected or executed (check --tags / --filter)");
@@ -51,6 +62,18 @@ public static class SummarizeCommand
         }
 
         return totals.Failed > 0 ? 1 : 0;
+    }
+
+    /// <summary>The scenarios of a run folder's record that passed on a retry.</summary>
+    private static List<ScenarioRecord> PassedOnRetry(string runFolder)
+    {
+        var folder = Path.Combine(runFolder, RunRecordStore.ScenarioFolderName);
+        return Directory.Exists(folder)
+            ? Directory.EnumerateFiles(folder, "*.json").Order(StringComparer.Ordinal)
+                .Select(RunRecordStore.ReadScenario)
+                .Where(record => record.Outcome == Outcome.PassedOnRetry)
+                .ToList()
+            : [];
     }
 
     public static TestTotals Summarize(string folder)

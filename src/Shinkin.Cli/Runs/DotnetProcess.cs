@@ -9,8 +9,16 @@ namespace Shinkin.Cli.Runs;
 /// watching needs (each test assembly's closing line and the names of failed tests) — scenarios report themselves
 /// through <see cref="ScenarioProgress"/>. Cancelling kills the child's whole process tree.
 /// </summary>
+/// <remarks>
+/// With <c>ownSession</c> the child starts in a session of its own (Linux: util-linux `setsid`), so a Ctrl+C in the
+/// terminal reaches only this program, which decides how the child ends (a run's graceful stop) instead of every
+/// process of the terminal's foreground group dying at once.
+/// </remarks>
 public static partial class DotnetProcess
 {
+    /// <summary>util-linux's setsid: starts a program in a new session (same process, no fork, for a child that leads no group).</summary>
+    private const string SetSid = "/usr/bin/setsid";
+
     /// <summary>Runs `dotnet <paramref name="arguments"/>` and returns its exit code.</summary>
     public static async Task<int> RunAsync(
         IReadOnlyList<string> arguments,
@@ -18,16 +26,23 @@ public static partial class DotnetProcess
         string logFile,
         IReadOnlyDictionary<string, string> environment,
         TextWriter console,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        bool ownSession = false)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(logFile)!);
-        var start = new ProcessStartInfo("dotnet")
+        var separate = ownSession && OperatingSystem.IsLinux() && File.Exists(SetSid);
+        var start = new ProcessStartInfo(separate ? SetSid : "dotnet")
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        if (separate)
+        {
+            start.ArgumentList.Add("dotnet");
+        }
+
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Shinkin.Cli.Commands;
 using Shinkin.Reports;
+using Shinkin.Reports.RunRecords;
 using Shinkin.Settings;
 
 namespace Shinkin.Cli.Runs;
@@ -8,10 +9,20 @@ namespace Shinkin.Cli.Runs;
 /// <summary>
 /// One pass of `dotnet test` with a run folder: the folder is made (and proven writable) before any browser
 /// starts, the settings go into its run.json, each finished scenario prints a progress line, and afterwards the
-/// reports are rendered from the folder and the .trx results are added up.
+/// reports are rendered from the folder and the .trx results are added up. A run stopped by Ctrl+C or SIGTERM
+/// starts no further scenario, lets the running ones finish (at most <see cref="StopGrace"/>, or until a second
+/// signal) and renders a partial report of what finished.
 /// </summary>
-public sealed class FeatureRun(RepositoryLayout repository, TextWriter stdout, TextWriter stderr)
+public sealed class FeatureRun(RepositoryLayout repository, TextWriter stdout, TextWriter stderr, StopSignals? signals = null)
 {
+    /// <summary>How long a stopped run's scenarios may take to finish before the test run is killed.</summary>
+    public static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(60);
+
+    /// <summary>The exit code of a run stopped early, like a setup error: what it says is incomplete.</summary>
+    public const int InterruptedExitCode = 2;
+
+    private readonly StopSignals signals = signals ?? StopSignals.None();
+
     /// <summary>Creates the run folder and writes the settings into it; a folder that cannot be written is a usage error.</summary>
     public static void PrepareFolder(RunSettings settings)
     {
@@ -51,22 +62,62 @@ public sealed class FeatureRun(RepositoryLayout repository, TextWriter stdout, T
 
     /// <summary>
     /// Runs <paramref name="testArguments"/> (after `dotnet test`) for the run of <paramref name="settings"/> with progress
-    /// lines; returns the child's exit code and how many scenarios finished.
+    /// lines; returns the child's exit code and how many scenarios finished. Cancelling kills the test run at once, unless
+    /// <paramref name="stopGrace"/> is given: then the run folder gets a stop request (no further scenario starts), the
+    /// test run may end by itself within that time (or until a second signal), and the method returns instead of throwing.
     /// </summary>
-    public async Task<(int ExitCode, int Finished)> ExecuteAsync(RunSettings settings, IReadOnlyList<string> testArguments, string logFile, CancellationToken cancellationToken)
+    public async Task<(int ExitCode, int Finished)> ExecuteAsync(
+        RunSettings settings, IReadOnlyList<string> testArguments, string logFile, CancellationToken cancellationToken, TimeSpan stopGrace = default)
     {
         var plan = ScenarioPlan.For(settings, settings.FeaturesDirectory ?? repository.FeaturesDirectory);
         using var progress = new ScenarioProgress(settings.RunDirectory, plan.Count, stdout);
-        var exit = await DotnetProcess.RunAsync(testArguments, repository.Root, logFile, TestHostEnvironment(settings), stdout, cancellationToken);
+        if (stopGrace <= TimeSpan.Zero)
+        {
+            var exit = await DotnetProcess.RunAsync(testArguments, repository.Root, logFile, TestHostEnvironment(settings), stdout, cancellationToken);
+            progress.Complete();
+            return (exit, progress.Finished);
+        }
+
+        using var kill = CancellationTokenSource.CreateLinkedTokenSource(signals.Insisted);
+        await using var stopping = cancellationToken.Register(() => RequestStop(settings.RunDirectory, stopGrace, kill));
+        int exitCode;
+        try
+        {
+            exitCode = await DotnetProcess.RunAsync(testArguments, repository.Root, logFile, TestHostEnvironment(settings), stdout, kill.Token, ownSession: true);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            stdout.WriteLine("==> stop: the test run was ended before it finished by itself (its scenario in progress is not reported)");
+            exitCode = -1;
+        }
+
         progress.Complete();
-        return (exit, progress.Finished);
+        return (exitCode, progress.Finished);
+    }
+
+    private void RequestStop(string runDirectory, TimeSpan grace, CancellationTokenSource kill)
+    {
+        var reason = signals.Reason ?? "stop requested";
+        try
+        {
+            RunStopRequest.Write(runDirectory, reason);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            stderr.WriteLine($"harness: cannot write the stop request ({ex.Message}); stopping the test run now");
+            kill.Cancel();
+            return;
+        }
+
+        stdout.WriteLine($"==> stop ({reason}): no further scenario starts; the ones running finish within {grace.TotalSeconds:0} s (send it again to stop at once)");
+        kill.CancelAfter(grace);
     }
 
     /// <summary>`run`: the features in one engine against one target, reports written. Exit 0, 1 (failures) or 2.</summary>
     public async Task<int> RunAsync(RunSettings settings, string runSettingsFile, CancellationToken cancellationToken)
     {
         PrepareFolder(settings);
-        var plan = ScenarioPlan.For(settings, repository.FeaturesDirectory);
+        var plan = ScenarioPlan.For(settings, settings.FeaturesDirectory ?? repository.FeaturesDirectory);
         if (plan.Count == 0 && !settings.DryRun)
         {
             throw new UsageException($"no scenario is selected by {(settings.Tags.Length > 0 ? "--tags " + settings.Tags : "--filter " + settings.Filter)}{(settings.Shard != "1/1" ? " in shard " + settings.Shard : "")}: nothing was run");
@@ -86,7 +137,11 @@ public sealed class FeatureRun(RepositoryLayout repository, TextWriter stdout, T
         arguments.AddRange(["--", "NUnit.NumberOfTestWorkers=" + settings.Workers.ToString(CultureInfo.InvariantCulture)]);
         Stage($"run: {(plan.Count is { } n ? n.ToString(CultureInfo.InvariantCulture) + " scenarios" : "the scenarios")} — {Describe(settings)}");
         var log = Path.Combine(testResults, "dotnet-test.log");
-        var (exit, finished) = await ExecuteAsync(settings, arguments, log, cancellationToken);
+        var (exit, finished) = await ExecuteAsync(settings, arguments, log, cancellationToken, StopGrace);
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return await ReportPartialAsync(settings, plan.Count, finished, log);
+        }
 
         if (finished == 0 && !settings.DryRun)
         {
@@ -113,11 +168,43 @@ public sealed class FeatureRun(RepositoryLayout repository, TextWriter stdout, T
             }
         }
 
-        var summary = SummarizeCommand.Run([testResults, "--require-tests"], stdout, stderr);
+        var summary = SummarizeCommand.Run([testResults, "--require-tests"], stdout, stderr, settings.DryRun ? null : settings.RunDirectory);
         rc = rc == 0 ? summary : rc;
         Stage(rc == 0 ? "run: all scenarios passed" : $"run: finished with failures (exit {rc})");
         stdout.WriteLine($"Run folder: {settings.RunDirectory}");
         return rc;
+    }
+
+    /// <summary>
+    /// A run stopped early: the scenarios that finished are rendered as a report that says it is partial (workbook,
+    /// JUnit, Reqnroll's HTML) and the closing line says so too. Exit <see cref="InterruptedExitCode"/>.
+    /// </summary>
+    private async Task<int> ReportPartialAsync(RunSettings settings, int? planned, int finished, string log)
+    {
+        var reason = signals.Reason ?? RunStopRequest.Read(settings.RunDirectory) ?? "stop requested";
+        var of = planned is { } count ? $"{finished} of {count}" : finished.ToString(CultureInfo.InvariantCulture);
+        if (finished == 0 || settings.DryRun)
+        {
+            stderr.WriteLine($"harness: interrupted ({reason}) before any scenario finished: nothing to report; the log is {log}");
+            return InterruptedExitCode;
+        }
+
+        Stage("run: reports of the scenarios that finished (partial)");
+        try
+        {
+            await RunRecordStore.MarkInterruptedAsync(settings.RunDirectory, reason, planned, CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is InvalidDataException or IOException or UnauthorizedAccessException)
+        {
+            stderr.WriteLine($"harness: interrupted ({reason}); the run record cannot be marked partial: {ex.Message}");
+            return InterruptedExitCode;
+        }
+
+        await ReportCommand.RenderAsync(settings.RunDirectory, repository, stdout, stderr, CancellationToken.None);
+        stdout.WriteLine(ScenarioProgress.Totals(settings.RunDirectory));
+        Stage($"run: interrupted ({reason}) — partial report: {of} scenarios finished (exit {InterruptedExitCode})");
+        stdout.WriteLine($"Run folder: {settings.RunDirectory}");
+        return InterruptedExitCode;
     }
 
     public void Stage(string text)
@@ -137,6 +224,11 @@ public sealed class FeatureRun(RepositoryLayout repository, TextWriter stdout, T
         if (s.TargetProfile is { } profile)
         {
             parts.Add("profile " + profile);
+        }
+
+        if (s.Retries > 0)
+        {
+            parts.Add("retries " + s.Retries.ToString(CultureInfo.InvariantCulture));
         }
 
         if (s.Shard != "1/1")

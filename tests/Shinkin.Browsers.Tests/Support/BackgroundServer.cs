@@ -1,11 +1,10 @@
 using System.Diagnostics;
-using System.Net.Http;
 
 namespace Shinkin.Browsers.Tests.Support;
 
 /// <summary>
-/// A remote browser endpoint the test starts on loopback, standing in for a grid node or a
-/// Playwright browser server on another machine (which would trust the CA through its own HOME).
+/// A Playwright browser server the test starts on loopback, standing in for one on another machine (which would
+/// trust the CA through its own HOME). Selenium Remote runs on a real Selenium Grid instead (<see cref="TestGrid"/>).
 /// </summary>
 public sealed class BackgroundServer : IAsyncDisposable
 {
@@ -18,46 +17,6 @@ public sealed class BackgroundServer : IAsyncDisposable
     }
 
     public Uri Endpoint { get; }
-
-    /// <summary>/usr/bin/chromedriver as a W3C server, its browsers trusting the CA through <paramref name="home"/>.</summary>
-    public static async Task<BackgroundServer> StartChromeDriverAsync(string chromedriver, string home)
-    {
-        var port = FreePort.Next();
-        var info = new ProcessStartInfo(chromedriver)
-        {
-            UseShellExecute = false,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        info.ArgumentList.Add($"--port={port}");
-        info.ArgumentList.Add("--allowed-ips=127.0.0.1");
-        info.Environment["HOME"] = home;
-        var process = Start(info);
-        var endpoint = new Uri($"http://127.0.0.1:{port}/");
-
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
-        var clock = Stopwatch.StartNew();
-        while (clock.Elapsed < TimeSpan.FromSeconds(20))
-        {
-            try
-            {
-                using var status = await http.GetAsync(new Uri(endpoint, "status"));
-                if (status.IsSuccessStatusCode)
-                {
-                    return new BackgroundServer(process, endpoint);
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-
-            await Task.Delay(100);
-        }
-
-        process.Kill(entireProcessTree: true);
-        throw new InvalidOperationException("chromedriver did not answer /status within 20 s.");
-    }
 
     /// <summary>
     /// The Node driver that ships inside Microsoft.Playwright, run as `launch-server` on Debian Chromium;

@@ -1,6 +1,5 @@
 using System.Net.Http.Json;
 using System.Security.Cryptography.X509Certificates;
-using NUnit.Framework;
 
 namespace Shinkin.ReferenceServer.Tests.Support;
 

@@ -1,5 +1,3 @@
-using NUnit.Framework;
-
 namespace Shinkin.ReferenceServer.Tests.Support;
 
 /// <summary>One real reference server (TLS on loopback, own data folder) per test class.</summary>

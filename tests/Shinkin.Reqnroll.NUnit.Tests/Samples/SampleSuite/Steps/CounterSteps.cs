@@ -4,7 +4,7 @@ using Reqnroll;
 namespace Shinkin.Reqnroll.NUnit.Sample.Steps;
 
 [Binding]
-public sealed class CounterSteps(Counter counter)
+public sealed class CounterSteps(Counter counter, ScenarioContext scenarioContext)
 {
     [Given("カウンターを {int} にする")]
     public void SetCounter(int value) => counter.Value = value;
@@ -23,4 +23,16 @@ public sealed class CounterSteps(Counter counter)
 
     [When("保留中の手順を実行する")]
     public void PendingStep() => throw new PendingStepException();
+
+    /// <summary>
+    /// Fails on its scenario's attempt <paramref name="failing"/>: the count is a file beside the hook log, so it survives a
+    /// retry's fresh scenario container. Inside Assert.Multiple, so NUnit records the failure on the test itself: a pass on
+    /// the retry must not be failed by what the first attempt left there.
+    /// </summary>
+    [Given("この手順は {int} 回目だけ失敗する")]
+    public void FailsOnAttempt(int failing)
+    {
+        var attempt = SampleRun.CountAttempt(scenarioContext.ScenarioInfo.Title);
+        Assert.Multiple(() => Assert.That(attempt, Is.Not.EqualTo(failing), $"attempt {attempt} fails on purpose"));
+    }
 }

@@ -26,6 +26,24 @@ internal static class SampleRun
         }
     }
 
+    /// <summary>Counts one more run of <paramref name="scenario"/> in a file beside the log and returns the count (1 for the first).</summary>
+    public static int CountAttempt(string scenario)
+    {
+        var log = Environment.GetEnvironmentVariable("SAMPLE_SUITE_LOG");
+        if (string.IsNullOrEmpty(log))
+        {
+            throw new InvalidOperationException("SAMPLE_SUITE_LOG is not set: the attempt counter needs a folder.");
+        }
+
+        var counter = Path.Combine(Path.GetDirectoryName(log)!, $"attempts-{scenario}.txt");
+        lock (LogLock)
+        {
+            var count = File.Exists(counter) ? int.Parse(File.ReadAllText(counter), System.Globalization.CultureInfo.InvariantCulture) + 1 : 1;
+            File.WriteAllText(counter, count.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            return count;
+        }
+    }
+
     /// <returns>True when the other parallel scenario was running at the same time.</returns>
     public static async Task<bool> MeetPartnerAsync()
     {
