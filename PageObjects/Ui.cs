@@ -73,6 +73,7 @@ public static class Ui
         public static readonly Target PfxPassword = C("certificate-acquire.pfx-password");
         public static readonly Target CompleteLoginId = C("certificate-acquire.complete-login-id");
         public static readonly Target CloseWindow = C("certificate-acquire.close-window");
+        public static readonly Target CloseFallback = C("certificate-acquire.close-fallback");
     }
 
     public static class CertificateLogin
@@ -340,6 +341,7 @@ public static class Ui
         public static readonly Target Message = C("logged-out.message");
         public static readonly Target Close = C("logged-out.close");
         public static readonly Target CloseDialog = C("logged-out.close-dialog");
+        public static readonly Target CloseFallback = C("logged-out.close-fallback");
         public static readonly Target CloseYes = C("logged-out.close-yes");
     }
 

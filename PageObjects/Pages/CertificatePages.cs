@@ -71,7 +71,7 @@ public sealed class CertificateAcquireCompletePage : Page
     /// <summary>[このウィンドウを閉じる]: back to the login screen in the window the acquisition was opened from.</summary>
     public async Task<LoginPage> ClickCloseWindowAsync(CancellationToken cancellationToken = default)
     {
-        await WindowCloser.ClickCloseAsync(Session, Ui.CertificateAcquire.CloseWindow, ScriptCloseWait, cancellationToken);
+        await WindowCloser.ClickCloseAsync(Session, Ui.CertificateAcquire.CloseWindow, Ui.CertificateAcquire.CloseFallback, ScriptCloseWait, cancellationToken);
         return await ArriveAsync(new LoginPage(Session), cancellationToken);
     }
 }
@@ -121,7 +121,11 @@ public sealed class CertificateErrorPage : Page, IShowsMessages
 /// </summary>
 internal static class WindowCloser
 {
-    public static async Task ClickCloseAsync(IBrowserSession session, Target closeButton, TimeSpan scriptCloseWait, CancellationToken cancellationToken)
+    /// <param name="refusal">
+    /// What the page shows when the browser refused its window.close() (it asks the user to close the window): the
+    /// harness closes the window as soon as that appears. <paramref name="scriptCloseWait"/> bounds the wait for either.
+    /// </param>
+    public static async Task ClickCloseAsync(IBrowserSession session, Target closeButton, Target refusal, TimeSpan scriptCloseWait, CancellationToken cancellationToken)
     {
         var before = session.WindowCount;
         try
@@ -134,11 +138,25 @@ internal static class WindowCloser
             return;
         }
 
-        try
+        using var either = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var closed = session.WaitForWindowCountAsync(before - 1, scriptCloseWait, either.Token);
+        var refused = session.WaitForAsync(refusal, scriptCloseWait, either.Token);
+        if (await Task.WhenAny(closed, refused) == refused && !refused.IsCompletedSuccessfully)
         {
-            await session.WaitForWindowCountAsync(before - 1, scriptCloseWait, cancellationToken);
+            // The wait for the notice broke off (its window went away): the close is the answer.
+            await Task.WhenAny(closed);
         }
-        catch (BrowserException)
+
+        await either.CancelAsync();
+        await Task.WhenAll(closed, refused).ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        cancellationToken.ThrowIfCancellationRequested();
+        if (closed.IsCompletedSuccessfully)
+        {
+            return;
+        }
+
+        // Refused (the page says so) or neither within the wait: close it as the user would.
+        if (session.WindowCount >= before)
         {
             await session.CloseCurrentWindowAsync(cancellationToken);
         }

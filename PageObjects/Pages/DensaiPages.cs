@@ -147,7 +147,7 @@ public sealed class DensaiLoggedOutPage : Page, IShowsMessages
     /// <summary>Closes the service window; サービス一覧 remains in the window it was opened from.</summary>
     public async Task<ServiceListPage> ClickCloseAsync(CancellationToken cancellationToken = default)
     {
-        await WindowCloser.ClickCloseAsync(Session, Ui.DensaiLoggedOut.Close, ScriptCloseWait, cancellationToken);
+        await WindowCloser.ClickCloseAsync(Session, Ui.DensaiLoggedOut.Close, Ui.DensaiLoggedOut.CloseFallback, ScriptCloseWait, cancellationToken);
         return await ArriveAsync(new ServiceListPage(Session), cancellationToken);
     }
 

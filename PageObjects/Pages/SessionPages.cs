@@ -78,8 +78,8 @@ public sealed class ServiceListPage : Page, IShowsMessages
 public sealed class LoggedOutPage : Page, IShowsMessages
 {
     // The session's first window was not opened by a script, so browsers usually refuse window.close()
-    // there; the page then asks the user to close it, which the harness does after a short wait.
-    private static readonly TimeSpan ScriptCloseWait = TimeSpan.FromSeconds(1);
+    // there; the page then asks the user to close it, which the harness does as soon as it asks.
+    private static readonly TimeSpan ScriptCloseWait = TimeSpan.FromSeconds(5);
 
     public LoggedOutPage(IBrowserSession session)
         : base(session, Ui.LoggedOut.Id)
@@ -100,7 +100,7 @@ public sealed class LoggedOutPage : Page, IShowsMessages
     /// <summary>[はい]: the window closes (the last one of the session).</summary>
     public async Task<LoggedOutPage> ClickYesAsync(CancellationToken cancellationToken = default)
     {
-        await WindowCloser.ClickCloseAsync(Session, Ui.LoggedOut.CloseYes, ScriptCloseWait, cancellationToken);
+        await WindowCloser.ClickCloseAsync(Session, Ui.LoggedOut.CloseYes, Ui.LoggedOut.CloseFallback, ScriptCloseWait, cancellationToken);
         WindowClosed = true;
         return this;
     }

@@ -4,8 +4,11 @@ using Shinkin.StepDefinitions.Support;
 namespace Shinkin.StepDefinitions.Steps;
 
 /// <summary>
-/// Preconditions that walk earlier procedures in the browser (without a step each) so a scenario
-/// starts where its own procedure starts. The scenarios of those procedures show every step.
+/// Preconditions that bring a scenario to where its own procedure starts. What earlier procedures leave behind (a
+/// certificate obtained, a password changed, a user registered) is set through the test-data API, not replayed; the
+/// scenarios of those procedures walk them step by step. Logging in stays in the browser, since the session is the
+/// browser's. A target without the API gets masters from its account pool (fresh or ready) and walks the procedures in
+/// between, without a step each.
 /// </summary>
 [Binding]
 public sealed class PreconditionSteps
@@ -30,26 +33,26 @@ public sealed class PreconditionSteps
     }
 
     [Given("マスターユーザが電子証明書を取得し、「ログイン」画面を表示している")]
-    public async Task GivenTheMasterHoldsACertificate()
-    {
-        var master = await journeys.RegisterCompanyAsync(ready: false);
-        await journeys.AcquireCertificateAsync(master);
-    }
+    public async Task GivenTheMasterHoldsACertificate() => await MasterHoldingACertificateAsync();
 
     [Given("マスターユーザが初めてログインし、「ログインパスワード変更」画面を表示している")]
     public async Task GivenTheMasterLoggedInForTheFirstTime()
     {
-        var master = await journeys.RegisterCompanyAsync(ready: false);
-        await journeys.AcquireCertificateAsync(master);
+        var master = await MasterHoldingACertificateAsync();
         await journeys.LoginExpectingPasswordChangeAsync(master);
     }
 
     [Given("マスターユーザがログインパスワードを変更し、「サービス一覧」画面を表示している")]
     public async Task GivenTheMasterChangedTheLoginPassword()
     {
-        var master = await journeys.RegisterCompanyAsync(ready: false);
-        await journeys.AcquireCertificateAsync(master);
-        await journeys.LoginChangingInitialPasswordAsync(master, TestData.MasterNewLoginPassword);
+        if (await journeys.MasterFromTestDataAsync(MasterStage.PasswordChanged) is { } master)
+        {
+            await journeys.LoginToServiceListAsync(master);
+            return;
+        }
+
+        var fresh = await MasterHoldingACertificateAsync();
+        await journeys.LoginChangingInitialPasswordAsync(fresh, TestData.MasterNewLoginPassword);
     }
 
     [Given("^(マスターユーザ|一般ユーザ)がログインし、しんきん電子記録債権サービスの「トップ」画面を表示している$")]
@@ -62,17 +65,24 @@ public sealed class PreconditionSteps
             return;
         }
 
-        var user = await journeys.CreateGeneralUserAsync("clerk", "pfx");
-        await journeys.LoginChangingInitialPasswordAsync(user, TestData.GeneralNewLoginPassword);
+        var user = await journeys.CreateGeneralUserAsync("clerk", "pfx", progress: GeneralUserProgress.PasswordChanged);
+        await journeys.LoginToServiceListAsync(user);
         await journeys.EnterServiceAsync(user, TestData.GeneralApprovalPassword);
     }
 
     [Given("マスターユーザが承認パスワードを設定し、「トップ」画面を表示している")]
     public async Task GivenTheMasterSetTheApprovalPassword()
     {
-        var master = await journeys.RegisterCompanyAsync(ready: false);
-        await journeys.AcquireCertificateAsync(master);
-        await journeys.LoginChangingInitialPasswordAsync(master, TestData.MasterNewLoginPassword);
+        if (await journeys.MasterFromTestDataAsync(MasterStage.ApprovalSet) is { } master)
+        {
+            await journeys.LoginToServiceListAsync(master);
+        }
+        else
+        {
+            master = await MasterHoldingACertificateAsync();
+            await journeys.LoginChangingInitialPasswordAsync(master, TestData.MasterNewLoginPassword);
+        }
+
         await journeys.EnterServiceAsync(master, TestData.MasterApprovalPassword);
     }
 
@@ -113,15 +123,23 @@ public sealed class PreconditionSteps
     public async Task GivenAGeneralUserWaitsForTheUpdate()
     {
         await journeys.RegisterCompanyAsync(ready: true);
+        if (!await journeys.HasTestDataApiAsync())
+        {
+            await MasterOnTopAsync();
+            await journeys.RegisterGeneralUserAsync(TestData.NewGeneralUser());
+            return;
+        }
+
+        var input = TestData.NewGeneralUser();
+        await journeys.CreateGeneralUserAsync("none", "none", input.UserName, progress: GeneralUserProgress.AwaitingUpdate);
         await MasterOnTopAsync();
-        await journeys.RegisterGeneralUserAsync(TestData.NewGeneralUser());
     }
 
     [Given("一般ユーザが電子証明書を取得し、「ログイン」画面を表示している")]
     public async Task GivenTheGeneralUserHoldsACertificate()
     {
-        await journeys.CreateGeneralUserAsync("all", "pfx");
-        await journeys.OpenLoginPageAsync();
+        var user = await journeys.CreateGeneralUserAsync("all", "pfx");
+        await journeys.OpenLoginPageHoldingCertificateAsync(user);
     }
 
     [Given("一般ユーザが初めてログインし、「ログインパスワード変更」画面を表示している")]
@@ -134,8 +152,22 @@ public sealed class PreconditionSteps
     [Given("^取引権限が「(担当者と承認者|担当者のみ|承認者のみ|なし)」の一般ユーザがログインパスワードを変更し、「サービス一覧」画面を表示している$")]
     public async Task GivenTheGeneralUserChangedTheLoginPassword(string rights)
     {
-        var user = await journeys.CreateGeneralUserAsync(RightsChoice.Parse(rights).BackOfficeCode, "pfx");
-        await journeys.LoginChangingInitialPasswordAsync(user, TestData.GeneralNewLoginPassword);
+        var user = await journeys.CreateGeneralUserAsync(RightsChoice.Parse(rights).BackOfficeCode, "pfx", progress: GeneralUserProgress.PasswordChanged);
+        await journeys.LoginToServiceListAsync(user);
+    }
+
+    /// <summary>2-1 done: from the test-data API, or (without it) a fresh pool master walking 電子証明書取得; ends on the login screen.</summary>
+    private async Task<UserAccount> MasterHoldingACertificateAsync()
+    {
+        if (await journeys.MasterFromTestDataAsync(MasterStage.Certificate) is { } master)
+        {
+            await journeys.OpenLoginPageHoldingCertificateAsync(master);
+            return master;
+        }
+
+        var fresh = await journeys.RegisterCompanyAsync(ready: false);
+        await journeys.AcquireCertificateAsync(fresh);
+        return fresh;
     }
 
     private async Task MasterOnTopAsync()

@@ -35,15 +35,23 @@ public sealed class BrowserCertificates
         }
 
         var certificate = user.Certificate ?? throw new InvalidOperationException($"{user.LoginId} has no certificate in this browser (電子証明書取得 not done)");
-        var session = await browser.SessionAsync(cancellationToken);
+        var system = await run.SystemAsync(cancellationToken);
+        var file = new ClientCertificateFile(system.CertificateUrl, certificate.PfxPath, certificate.Password);
+        var opening = !browser.IsOpen;
+
+        // A browser not open yet starts with the certificate (no context to recreate, no browser to restart for it).
+        var session = await browser.SessionAsync(opening ? file : null, cancellationToken);
         if (session is not ISupportsClientCertificates store)
         {
             gaps.Declare(EngineGaps.ClientCertificates);
             return;
         }
 
-        var system = await run.SystemAsync(cancellationToken);
-        await store.UseClientCertificateAsync(system.CertificateUrl, certificate.PfxPath, certificate.Password, cancellationToken);
+        if (!opening)
+        {
+            await store.UseClientCertificateAsync(file.Origin, file.PfxPath, file.Password, cancellationToken);
+        }
+
         PresentedLoginId = user.LoginId;
     }
 

@@ -137,7 +137,7 @@ public sealed class RunEnvironment : IAsyncDisposable
     }
 
     /// <summary>One fresh browser session for a scenario.</summary>
-    public async Task<IBrowserSession> NewBrowserSessionAsync(string downloadDirectory, CancellationToken cancellationToken = default)
+    public async Task<IBrowserSession> NewBrowserSessionAsync(string downloadDirectory, ClientCertificateFile? certificate = null, CancellationToken cancellationToken = default)
     {
         await SystemAsync(cancellationToken);
         await gate.WaitAsync(cancellationToken);
@@ -150,7 +150,7 @@ public sealed class RunEnvironment : IAsyncDisposable
             gate.Release();
         }
 
-        var session = await browsers.CreateSessionAsync(new BrowserSessionOptions { DownloadDirectory = downloadDirectory, Locators = Settings.Locators }, cancellationToken);
+        var session = await browsers.CreateSessionAsync(new BrowserSessionOptions { DownloadDirectory = downloadDirectory, Locators = Settings.Locators, ClientCertificate = certificate }, cancellationToken);
         if (browserVersion.Length == 0)
         {
             browserVersion = session.BrowserVersion;

@@ -1,4 +1,5 @@
 using Shinkin.Browsers;
+using Shinkin.Settings;
 
 namespace Shinkin.StepDefinitions.Support;
 
@@ -25,7 +26,10 @@ public sealed class ScenarioBrowser : IAsyncDisposable
     /// <summary>The open session, or null when the scenario has not used a browser.</summary>
     public IBrowserSession? Current => session;
 
-    public async Task<IBrowserSession> SessionAsync(CancellationToken cancellationToken = default)
+    public Task<IBrowserSession> SessionAsync(CancellationToken cancellationToken = default) => SessionAsync(null, cancellationToken);
+
+    /// <summary>The open session, or a new one presenting <paramref name="certificate"/> from its start.</summary>
+    public async Task<IBrowserSession> SessionAsync(ClientCertificateFile? certificate, CancellationToken cancellationToken = default)
     {
         if (session is not null)
         {
@@ -34,9 +38,9 @@ public sealed class ScenarioBrowser : IAsyncDisposable
 
         var downloads = Path.Combine(evidence.ArtifactFolder, "downloads");
         Directory.CreateDirectory(downloads);
-        session = await run.NewBrowserSessionAsync(downloads, cancellationToken);
+        session = await run.NewBrowserSessionAsync(downloads, certificate, cancellationToken);
         scans.Watch(session);
-        if (session is ISupportsTracing tracing)
+        if (run.Settings.Trace == TraceMode.OnFailure && session is ISupportsTracing tracing)
         {
             await tracing.StartTracingAsync(evidence.ScenarioTitle, cancellationToken);
         }

@@ -38,24 +38,49 @@ public sealed class UserJourneys
             return existing;
         }
 
-        if ((await run.SystemAsync(cancellationToken)).BackOfficeKey is null)
+        if (!await HasTestDataApiAsync(cancellationToken))
         {
             return company.ActAs(accounts.LeaseMaster(ready, company));
         }
 
-        var request = ready
-            ? new OnboardRequest
-            {
-                CompanyName = "参照商事株式会社",
-                MasterState = "ready",
-                MasterLoginPassword = TestData.MasterNewLoginPassword,
-                MasterApprovalPassword = TestData.MasterApprovalPassword,
-            }
-            : new OnboardRequest { CompanyName = "参照商事株式会社" };
+        return await OnboardAsync(ready ? MasterStage.Ready : MasterStage.Initial, cancellationToken);
+    }
+
+    /// <summary>Whether the target offers the test-data API (the embedded server always does).</summary>
+    public async Task<bool> HasTestDataApiAsync(CancellationToken cancellationToken = default) =>
+        (await run.SystemAsync(cancellationToken)).BackOfficeKey is not null;
+
+    /// <summary>
+    /// The master as the chapter-2 procedures up to <paramref name="stage"/> leave it, set by the test-data API rather than
+    /// walked (its certificate in the browser's store, nobody logged in); null on a target without the API, whose pool
+    /// has only fresh and ready masters, so the caller walks the procedures in between.
+    /// </summary>
+    public async Task<UserAccount?> MasterFromTestDataAsync(MasterStage stage, CancellationToken cancellationToken = default)
+    {
+        if (company.Master is { } existing)
+        {
+            return existing;
+        }
+
+        return await HasTestDataApiAsync(cancellationToken) ? await OnboardAsync(stage, cancellationToken) : null;
+    }
+
+    private async Task<UserAccount> OnboardAsync(MasterStage stage, CancellationToken cancellationToken)
+    {
+        var passwordChanged = stage >= MasterStage.PasswordChanged;
+        var approvalSet = stage >= MasterStage.ApprovalSet;
+        var request = new OnboardRequest
+        {
+            CompanyName = "参照商事株式会社",
+            MasterState = stage.StateName(),
+            MasterLoginPassword = passwordChanged ? TestData.MasterNewLoginPassword : null,
+            MasterApprovalPassword = approvalSet ? TestData.MasterApprovalPassword : null,
+        };
         var notice = await BackOfficeAsync((backOffice, ct) => backOffice.OnboardCompanyAsync(request, ct), cancellationToken);
-        var master = ready
-            ? company.RegisterMaster(notice, TestData.MasterNewLoginPassword, TestData.MasterApprovalPassword)
-            : company.RegisterMaster(notice);
+        var master = company.RegisterMaster(
+            notice,
+            passwordChanged ? TestData.MasterNewLoginPassword : null,
+            approvalSet ? TestData.MasterApprovalPassword : null);
         if (notice.MasterCertificatePfxBase64 is { } pfx)
         {
             master.Certificate = await certificates.SaveAsync(master.LoginId, pfx, notice.MasterCertificatePassword ?? "", cancellationToken);
@@ -68,8 +93,15 @@ public sealed class UserJourneys
     /// <summary>
     /// A general user as the master leaves it after 一般ユーザの作成 (registered, ユーザ更新 done, rights
     /// granted): rights "none", "clerk", "approver" or "all"; certificate "none", "issued" or "pfx" (already obtained).
+    /// <paramref name="progress"/> says how far the user itself got (chapter 4), or that ユーザ更新 is still to do.
     /// </summary>
-    public async Task<UserAccount> CreateGeneralUserAsync(string rights, string certificate, string? userName = null, char loginIdLead = 'g', CancellationToken cancellationToken = default)
+    public async Task<UserAccount> CreateGeneralUserAsync(
+        string rights,
+        string certificate,
+        string? userName = null,
+        char loginIdLead = 'g',
+        GeneralUserProgress progress = GeneralUserProgress.Created,
+        CancellationToken cancellationToken = default)
     {
         await RegisterCompanyAsync(ready: false, cancellationToken);
         var withApprover = rights is "approver" or "all";
@@ -85,6 +117,8 @@ public sealed class UserJourneys
                 Rights = rights,
                 InitialApprovalPassword = withApprover ? TestData.GeneralInitialApprovalPassword : null,
                 Certificate = certificate,
+                Registration = progress == GeneralUserProgress.AwaitingUpdate ? "registered" : "updated",
+                LoginPassword = progress == GeneralUserProgress.PasswordChanged ? TestData.GeneralNewLoginPassword : null,
             };
             try
             {
@@ -102,6 +136,11 @@ public sealed class UserJourneys
             InitialApprovalPassword = created.InitialApprovalPassword,
             ApprovalPassword = created.InitialApprovalPassword,
         });
+        if (progress == GeneralUserProgress.PasswordChanged)
+        {
+            user.LoginPassword = TestData.GeneralNewLoginPassword;
+        }
+
         if (created.CertificatePfxBase64 is { } pfx)
         {
             user.Certificate = await certificates.SaveAsync(user.LoginId, pfx, created.CertificatePassword ?? "", cancellationToken);
@@ -115,6 +154,13 @@ public sealed class UserJourneys
     {
         var system = await run.SystemAsync(cancellationToken);
         return navigation.Show(await LoginPage.OpenAsync(await browser.SessionAsync(cancellationToken), system.PublicUrl, cancellationToken));
+    }
+
+    /// <summary>The login screen in a browser that holds <paramref name="user"/>'s certificate already (電子証明書取得 done before).</summary>
+    public async Task<LoginPage> OpenLoginPageHoldingCertificateAsync(UserAccount user, CancellationToken cancellationToken = default)
+    {
+        await certificates.PresentAsync(user, cancellationToken);
+        return await OpenLoginPageAsync(cancellationToken);
     }
 
     /// <summary>The login screen's [電子証明書取得] (step 4); ends on the acquisition's first screen.</summary>
@@ -262,4 +308,49 @@ public sealed class UserJourneys
         using var backOffice = new BackOfficeClient(system, run.BrowserOptions.TrustedCaPemPath);
         return await call(backOffice, cancellationToken);
     }
+}
+
+/// <summary>How far the master got through manual chapter 2; the test-data API's masterState names.</summary>
+public enum MasterStage
+{
+    /// <summary>Fresh from the bank: the 通知書面 only.</summary>
+    Initial,
+
+    /// <summary>2-1 done: holds a certificate, the initial password still valid.</summary>
+    Certificate,
+
+    /// <summary>2-3 done: the login password is <see cref="TestData.MasterNewLoginPassword"/>.</summary>
+    PasswordChanged,
+
+    /// <summary>2-4 done: the approval password is <see cref="TestData.MasterApprovalPassword"/>; no rights yet.</summary>
+    ApprovalSet,
+
+    /// <summary>2-5 done: every right on every account.</summary>
+    Ready,
+}
+
+/// <summary>How far a general user the test-data API creates has got.</summary>
+public enum GeneralUserProgress
+{
+    /// <summary>Registered by the master on the screens (3-1); ユーザ更新 still to do.</summary>
+    AwaitingUpdate,
+
+    /// <summary>Through ユーザ更新 with the rights and certificate asked for; the first login still to do.</summary>
+    Created,
+
+    /// <summary>Also logged in once and changed the initial password to <see cref="TestData.GeneralNewLoginPassword"/> (4-2/4-3).</summary>
+    PasswordChanged,
+}
+
+public static class MasterStages
+{
+    /// <summary>The test-data API's masterState for <paramref name="stage"/>.</summary>
+    public static string StateName(this MasterStage stage) => stage switch
+    {
+        MasterStage.Initial => "initial",
+        MasterStage.Certificate => "certificate",
+        MasterStage.PasswordChanged => "password-changed",
+        MasterStage.ApprovalSet => "approval-set",
+        _ => "ready",
+    };
 }

@@ -138,6 +138,9 @@ public interface IBrowserSessionFactory : IAsyncDisposable
     Task<IBrowserSession> CreateSessionAsync(BrowserSessionOptions options, CancellationToken cancellationToken = default);
 }
 
+/// <summary>A PKCS#12 file and its password, presented to <paramref name="Origin"/> (scheme, host and port).</summary>
+public sealed record ClientCertificateFile(Uri Origin, string PfxPath, string? Password);
+
 public sealed record BrowserSessionOptions
 {
     /// <summary>Folder for downloads of this session (created when missing).</summary>
@@ -152,6 +155,13 @@ public sealed record BrowserSessionOptions
 
     /// <summary>How targets are found: the manual's words (default) or the reference server's test ids.</summary>
     public LocatorMode Locators { get; init; } = LocatorMode.Labels;
+
+    /// <summary>
+    /// A client certificate the session presents from its start, when it is known before the first page: the same as
+    /// <see cref="ISupportsClientCertificates.UseClientCertificateAsync"/> right after the start, without recreating the
+    /// Playwright context or restarting Selenium's browser. Sessions without <see cref="ISupportsClientCertificates"/> ignore it.
+    /// </summary>
+    public ClientCertificateFile? ClientCertificate { get; init; }
 
     /// <summary>How long a click's download may take to start and to complete: two waits, so twice <see cref="Timeout"/>.</summary>
     internal TimeSpan DownloadTimeout => Timeout + Timeout;

@@ -61,6 +61,9 @@ public sealed partial record RunSettings
     /// <summary>Accessibility scan of every screen the run reaches: off, report (default) or enforce (serious/critical fail the run).</summary>
     public A11yMode A11y { get; init; } = A11yMode.Report;
 
+    /// <summary>Record an engine trace per scenario and keep it when the scenario fails (off by default: it costs every scenario).</summary>
+    public TraceMode Trace { get; init; } = TraceMode.Off;
+
     public BrowserOptions Browser { get; init; } = new();
 
     /// <summary>Problems that stop a run with these settings before anything starts (empty when it can start).</summary>

@@ -29,6 +29,7 @@ public static class SettingsEnvironment
     public const string TargetProfile = "SHINKIN_TARGET_PROFILE";
     public const string Locators = "SHINKIN_LOCATORS";
     public const string A11y = "SHINKIN_A11Y";
+    public const string Trace = "SHINKIN_TRACE";
     public const string Shard = "SHINKIN_SHARD";
     public const string Filter = "SHINKIN_FILTER";
     public const string DryRun = "SHINKIN_DRY_RUN";
@@ -57,6 +58,7 @@ public static class SettingsEnvironment
         new(TargetProfile, "target profile file (targets/NAME.json)"),
         new(Locators, "labels (the manual's words) or testids"),
         new(A11y, "accessibility scan of each screen: off, report (default) or enforce (serious/critical violations fail the run)"),
+        new(Trace, "engine trace of each scenario: off (default) or on-failure (kept as trace.zip when a scenario fails)"),
         new(Shard, "stable slice I/N of the scenarios"),
         new(Filter, "the dotnet test filter, as recorded in reports"),
         new(DryRun, "1: bind every step without a browser"),
@@ -112,6 +114,7 @@ public static class SettingsEnvironment
             TargetProfile = Get(read, TargetProfile) is { } p ? Path.GetFullPath(p) : baseline.TargetProfile,
             Locators = Get(read, Locators) is { } l ? LocatorModes.Parse(l, Locators) : baseline.Locators,
             A11y = Get(read, A11y) is { } a ? A11yModes.Parse(a, A11y) : baseline.A11y,
+            Trace = Get(read, Trace) is { } tr ? TraceModes.Parse(tr, Trace) : baseline.Trace,
             Shard = Get(read, Shard) ?? baseline.Shard,
             Filter = Get(read, Filter) ?? baseline.Filter,
             DryRun = Get(read, DryRun) is { } d ? ParseBool(DryRun, d) : baseline.DryRun,

@@ -353,6 +353,24 @@ public sealed class ContractTests
     }
 
     [Test]
+    public async Task Presents_a_client_certificate_given_at_the_start_from_its_first_page()
+    {
+        var options = SessionOptions() with
+        {
+            ClientCertificate = new ClientCertificateFile(site.CertificateUrl, certificates.ClientPfxPath, TestCertificates.ClientPassword),
+        };
+        await using var session = await adapter.Factory.CreateSessionAsync(options);
+        if (session is not ISupportsClientCertificates)
+        {
+            Assert.That(kind, Is.EqualTo(AdapterKind.SeleniumRemote), "only the grid cannot present certificates (declared gap)");
+            return;
+        }
+
+        await session.NavigateAsync(new Uri(site.CertificateUrl, "whoami"));
+        Assert.That(await session.ReadTextAsync(Subject), Does.Contain("CN=" + TestCertificates.ClientCommonName));
+    }
+
+    [Test]
     public async Task An_accessibility_scan_reports_each_WCAG_failure_with_criterion_element_and_fix()
     {
         var page = new Uri(site.BaseUrl, "/a11y/broken");

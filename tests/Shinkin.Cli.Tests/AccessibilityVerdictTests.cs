@@ -1,5 +1,4 @@
 using NUnit.Framework;
-using Shinkin.Cli.Commands;
 using Shinkin.Cli.Runs;
 using Shinkin.Reports.RunRecords;
 using Shinkin.Settings;
@@ -74,11 +73,7 @@ public sealed class AccessibilityVerdictTests
     [TestCase("off", A11yMode.Off)]
     public void The_a11y_option_sets_the_mode_report_by_default(string? value, A11yMode expected)
     {
-        var repository = RepositoryLayout.Find()!;
-        string[] arguments = value is null ? ["run", "--out", folder] : ["run", "--a11y", value, "--out", folder];
-        var parsed = CommandLine.Build(TextWriter.Null, TextWriter.Null).Parse(arguments);
-
-        var settings = RunCommand.Resolve(parsed, repository, repository.RunSettingsFile("ci"), _ => null);
+        var settings = RunOptions.Resolve(value is null ? ["--out", folder] : ["--a11y", value, "--out", folder]);
 
         Assert.That(settings.A11y, Is.EqualTo(expected));
     }
@@ -86,10 +81,7 @@ public sealed class AccessibilityVerdictTests
     [Test]
     public void An_unknown_mode_is_refused_with_the_option_named()
     {
-        var repository = RepositoryLayout.Find()!;
-        var parsed = CommandLine.Build(TextWriter.Null, TextWriter.Null).Parse(["run", "--a11y", "strict"]);
-
-        var error = Assert.Throws<SettingsException>(() => RunCommand.Resolve(parsed, repository, repository.RunSettingsFile("ci"), _ => null));
+        var error = Assert.Throws<SettingsException>(() => RunOptions.Resolve(["--a11y", "strict"]));
 
         Assert.That(error!.Message, Does.Contain("--a11y").And.Contain("strict"));
     }

@@ -31,6 +31,7 @@ public sealed class SampleRunTests
 
     private SampleRun _main = null!;
     private SampleRun _master = null!;
+    private SampleRun _sideBySide = null!;
     private SampleRun _noneSelected = null!;
     private SampleRun _emptyRoot = null!;
     private SampleRun _retries = null!;
@@ -49,6 +50,7 @@ public sealed class SampleRunTests
         var output = Path.Combine(artifacts, "bin", "Shinkin.Reqnroll.NUnit.Sample", SampleProject.Configuration.ToLowerInvariant());
         _main = await SampleRun.ExecuteAsync("main", output, "behaviour", [], RunLimit);
         _master = await SampleRun.ExecuteAsync("master", output, "behaviour", ["--filter", "TestCategory=master"], RunLimit);
+        _sideBySide = await SampleRun.ExecuteAsync("side-by-side", output, "side-by-side", [], RunLimit);
         _noneSelected = await SampleRun.ExecuteAsync(
             "none", output, "behaviour", ["--filter", "TestCategory=no-such-tag", "--", "RunConfiguration.TreatNoTestsAsError=true"], RunLimit);
         _emptyRoot = await SampleRun.ExecuteAsync("empty", output, "empty", [], RunLimit);
@@ -169,6 +171,21 @@ public sealed class SampleRunTests
             Assert.That(overlaps.Select(o => o[3]).Distinct().Count(), Is.EqualTo(2), "the two scenarios ran on two NUnit workers");
             Assert.That(_main.Outcome("並列A: 並列Aのシナリオ"), Is.EqualTo("Passed"), "its Then step checks that its scenario context stayed its own");
             Assert.That(_main.Outcome("並列B: 並列Bのシナリオ"), Is.EqualTo("Passed"));
+        });
+    }
+
+    [Test]
+    public void Scenarios_of_a_feature_without_feature_hooks_run_side_by_side()
+    {
+        var meetings = _sideBySide.HookLog.Where(line => line.StartsWith("SideBySide|", StringComparison.Ordinal)).Select(line => line.Split('|')).ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(meetings.Select(m => (m[1], m[2], m[3])), Is.EquivalentTo(new[] { ("同時", "同時のシナリオ一", "True"), ("同時", "同時のシナリオ二", "True") }));
+            Assert.That(meetings.Select(m => m[4]).Distinct().Count(), Is.EqualTo(2), "the two scenarios of one feature ran on two NUnit workers");
+            Assert.That(_sideBySide.HookLog.Where(line => line.Contains("Feature|", StringComparison.Ordinal)), Is.Empty, "no feature hook applies to the feature");
+            Assert.That(_sideBySide.Outcome("同時: 同時のシナリオ一"), Is.EqualTo("Passed"), "its Then step checks that its scenario context stayed its own");
+            Assert.That(_sideBySide.Outcome("同時: 同時のシナリオ二"), Is.EqualTo("Passed"));
+            Assert.That(_sideBySide.Messages, Is.Not.Empty, "Reqnroll's message formatter copes with one feature started on two runners");
         });
     }
 

@@ -23,6 +23,7 @@ public sealed class SettingsEnvironmentTests
             Assert.That(settings.Browser.ChromeDriverPath, Is.EqualTo("/usr/bin/chromedriver"));
             Assert.That(settings.Locators, Is.EqualTo(LocatorMode.Labels));
             Assert.That(settings.A11y, Is.EqualTo(A11yMode.Report));
+            Assert.That(settings.Trace, Is.EqualTo(TraceMode.Off));
             Assert.That(settings.Workers, Is.EqualTo(2));
             Assert.That(settings.Shard, Is.EqualTo("1/1"));
             Assert.That(settings.Retries, Is.Zero, "no retries unless asked");
@@ -52,6 +53,7 @@ public sealed class SettingsEnvironmentTests
             [SettingsEnvironment.TargetProfile] = "/targets/bank.json",
             [SettingsEnvironment.Locators] = "testids",
             [SettingsEnvironment.A11y] = "enforce",
+            [SettingsEnvironment.Trace] = "on-failure",
             [SettingsEnvironment.Shard] = "2/4",
             [SettingsEnvironment.Filter] = "TestCategory=master",
             [SettingsEnvironment.DryRun] = "true",
@@ -83,6 +85,7 @@ public sealed class SettingsEnvironmentTests
             Assert.That(settings.TargetProfile, Is.EqualTo("/targets/bank.json"));
             Assert.That(settings.Locators, Is.EqualTo(LocatorMode.TestIds));
             Assert.That(settings.A11y, Is.EqualTo(A11yMode.Enforce));
+            Assert.That(settings.Trace, Is.EqualTo(TraceMode.OnFailure));
             Assert.That(settings.Shard, Is.EqualTo("2/4"));
             Assert.That(settings.Filter, Is.EqualTo("TestCategory=master"));
             Assert.That(settings.DryRun, Is.True);

@@ -38,6 +38,19 @@ public sealed class ChromiumTrustStore
 
     private string Sql => "sql:" + DatabaseDirectory;
 
+    /// <summary>A copy of this database under another HOME (what it trusts and holds), without running the NSS tools again.</summary>
+    public ChromiumTrustStore CopyTo(string home)
+    {
+        var copy = new ChromiumTrustStore(Path.GetFullPath(home));
+        Directory.CreateDirectory(copy.DatabaseDirectory);
+        foreach (var file in Directory.EnumerateFiles(DatabaseDirectory))
+        {
+            File.Copy(file, Path.Combine(copy.DatabaseDirectory, Path.GetFileName(file)), overwrite: true);
+        }
+
+        return copy;
+    }
+
     /// <summary>Trusts a CA for issuing TLS server certificates ("C,,": SSL only, not e-mail or code).</summary>
     public async Task TrustCaAsync(string caPemPath, CancellationToken cancellationToken = default)
     {

@@ -17,6 +17,7 @@ internal sealed class PlaywrightSession : IBrowserSession, ISupportsTracing, ISu
     private readonly List<ClientCertificate> certificates = [];
     private readonly List<string> traceParts = [];
     private IBrowserContext context = null!;
+    private TaskCompletionSource windowsChanged = NewSignal();
     private IPage current = null!;
     private int nextHandle;
     private string? tracingTitle;
@@ -67,6 +68,11 @@ internal sealed class PlaywrightSession : IBrowserSession, ISupportsTracing, ISu
         cancellationToken.ThrowIfCancellationRequested();
         Directory.CreateDirectory(options.DownloadDirectory);
         var session = new PlaywrightSession(browser, options);
+        if (options.ClientCertificate is { } certificate)
+        {
+            session.certificates.Add(ToPlaywright(certificate));
+        }
+
         await session.OpenContextAsync(storageState: null, urls: ["about:blank"], currentIndex: 0);
         if (cancellationToken.IsCancellationRequested)
         {
@@ -273,6 +279,37 @@ internal sealed class PlaywrightSession : IBrowserSession, ISupportsTracing, ISu
             {
                 current = pages[^1];
             }
+
+            SignalWindowsChanged();
+        }
+    }
+
+    /// <summary>Ends on the pages' own open and close events (no polling).</summary>
+    public async Task WaitForWindowCountAsync(int count, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
+    {
+        var limit = Stopwatch.StartNew();
+        var wait = timeout ?? TimeSpan.FromSeconds(15);
+        while (true)
+        {
+            Task changed;
+            lock (sync)
+            {
+                if (pages.Count == count)
+                {
+                    return;
+                }
+
+                changed = windowsChanged.Task;
+            }
+
+            try
+            {
+                await changed.WaitAsync(Max(wait - limit.Elapsed, TimeSpan.Zero), cancellationToken);
+            }
+            catch (TimeoutException)
+            {
+                throw new BrowserException($"Expected {count} open window(s) but {WindowCount} are open.");
+            }
         }
     }
 
@@ -385,7 +422,7 @@ internal sealed class PlaywrightSession : IBrowserSession, ISupportsTracing, ISu
         cancellationToken.ThrowIfCancellationRequested();
         var originText = origin.GetLeftPart(UriPartial.Authority);
         certificates.RemoveAll(c => string.Equals(c.Origin, originText, StringComparison.OrdinalIgnoreCase));
-        certificates.Add(new ClientCertificate { Origin = originText, PfxPath = Path.GetFullPath(pfxPath), Passphrase = password });
+        certificates.Add(ToPlaywright(new ClientCertificateFile(origin, pfxPath, password)));
 
         var state = await context.StorageStateAsync();
         List<string> urls;
@@ -497,6 +534,21 @@ internal sealed class PlaywrightSession : IBrowserSession, ISupportsTracing, ISu
         }
     }
 
+    private static ClientCertificate ToPlaywright(ClientCertificateFile file) =>
+        new() { Origin = file.Origin.GetLeftPart(UriPartial.Authority), PfxPath = Path.GetFullPath(file.PfxPath), Passphrase = file.Password };
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+
+    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Wakes <see cref="WaitForWindowCountAsync"/>; caller holds <see cref="sync"/>.</summary>
+    private void SignalWindowsChanged()
+    {
+        var fired = windowsChanged;
+        windowsChanged = NewSignal();
+        fired.TrySetResult();
+    }
+
     /// <summary>Caller holds <see cref="sync"/>.</summary>
     private void Track(IPage page)
     {
@@ -507,6 +559,7 @@ internal sealed class PlaywrightSession : IBrowserSession, ISupportsTracing, ISu
 
         handles[page] = string.Create(CultureInfo.InvariantCulture, $"page-{++nextHandle}");
         pages.Add(page);
+        SignalWindowsChanged();
         page.Close += (_, closed) =>
         {
             lock (sync)
@@ -516,6 +569,8 @@ internal sealed class PlaywrightSession : IBrowserSession, ISupportsTracing, ISu
                 {
                     current = pages[^1];
                 }
+
+                SignalWindowsChanged();
             }
         };
     }

@@ -16,35 +16,44 @@ internal sealed class LocalChromiumSession : SeleniumSession, ISupportsClientCer
 {
     private readonly BrowserOptions browserOptions;
     private readonly string root;
-    private readonly Dictionary<string, string> autoSelect = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, string> autoSelect;
 
-    private LocalChromiumSession(IWebDriver driver, BrowserSessionOptions options, BrowserOptions browserOptions, string root)
+    private LocalChromiumSession(IWebDriver driver, BrowserSessionOptions options, BrowserOptions browserOptions, string root, Dictionary<string, string> autoSelect)
         : base(driver, options, "chromium")
     {
         this.browserOptions = browserOptions;
         this.root = root;
+        this.autoSelect = autoSelect;
     }
 
     private string Home => Path.Combine(root, "home");
 
     private string Profile => Path.Combine(root, "profile");
 
-    public static async Task<LocalChromiumSession> StartAsync(BrowserOptions browserOptions, BrowserSessionOptions options, CancellationToken cancellationToken)
+    /// <param name="trustTemplate">An NSS database that already trusts the server CA, copied instead of made anew (two tool runs less per session).</param>
+    public static async Task<LocalChromiumSession> StartAsync(BrowserOptions browserOptions, BrowserSessionOptions options, ChromiumTrustStore? trustTemplate, CancellationToken cancellationToken)
     {
         var root = Path.Combine(Path.GetTempPath(), "shinkin-selenium-" + Guid.NewGuid().ToString("N")[..12]);
         Directory.CreateDirectory(options.DownloadDirectory);
         Directory.CreateDirectory(Path.Combine(root, "home"));
         try
         {
-            if (browserOptions.TrustedCaPemPath is { } ca)
+            var home = Path.Combine(root, "home");
+            var store = trustTemplate is not null ? trustTemplate.CopyTo(home)
+                : browserOptions.TrustedCaPemPath is { } ca ? await ChromiumTrustStore.CreateAsync(home, ca, cancellationToken)
+                : null;
+            var autoSelect = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            if (options.ClientCertificate is { } certificate)
             {
-                await ChromiumTrustStore.CreateAsync(Path.Combine(root, "home"), ca, cancellationToken);
+                // Known before the start: in the NSS database and the profile at once, so the browser never restarts for it.
+                store ??= await ChromiumTrustStore.CreateAsync(home, caPemPath: null, cancellationToken);
+                await PrepareCertificateAsync(store, certificate, autoSelect, cancellationToken);
             }
 
-            WritePreferences(Path.Combine(root, "profile"), options.DownloadDirectory, new Dictionary<string, string>());
+            WritePreferences(Path.Combine(root, "profile"), options.DownloadDirectory, autoSelect);
             cancellationToken.ThrowIfCancellationRequested();
             var driver = StartDriver(browserOptions, options, root);
-            return new LocalChromiumSession(driver, options, browserOptions, root);
+            return new LocalChromiumSession(driver, options, browserOptions, root, autoSelect);
         }
         catch
         {
@@ -66,12 +75,6 @@ internal sealed class LocalChromiumSession : SeleniumSession, ISupportsClientCer
             throw new BrowserException($"Cannot use the client certificate for {origin}: '{pfxPath}' does not exist.");
         }
 
-        string subject;
-        using (var certificate = X509CertificateLoader.LoadPkcs12FromFile(pfxPath, password, X509KeyStorageFlags.EphemeralKeySet))
-        {
-            subject = certificate.GetNameInfo(X509NameType.SimpleName, forIssuer: false);
-        }
-
         var cookies = ReadAllCookies();
         var urls = new List<string>();
         var order = WindowOrder.ToList();
@@ -83,8 +86,7 @@ internal sealed class LocalChromiumSession : SeleniumSession, ISupportsClientCer
 
         QuitDriver();
         var store = await ChromiumTrustStore.CreateAsync(Home, caPemPath: null, cancellationToken);
-        await store.ImportPkcs12Async(pfxPath, password, cancellationToken);
-        autoSelect[origin.GetLeftPart(UriPartial.Authority)] = subject;
+        await PrepareCertificateAsync(store, new ClientCertificateFile(origin, pfxPath, password), autoSelect, cancellationToken);
         WritePreferences(Profile, Options.DownloadDirectory, autoSelect);
 
         Adopt(StartDriver(browserOptions, Options, root));
@@ -108,6 +110,19 @@ internal sealed class LocalChromiumSession : SeleniumSession, ISupportsClientCer
     {
         await base.DisposeAsync();
         TryDelete(root);
+    }
+
+    /// <summary>Imports the PKCS#12 into the NSS database and notes its subject for the origin's auto-selection.</summary>
+    private static async Task PrepareCertificateAsync(ChromiumTrustStore store, ClientCertificateFile certificate, Dictionary<string, string> autoSelect, CancellationToken cancellationToken)
+    {
+        string subject;
+        using (var loaded = X509CertificateLoader.LoadPkcs12FromFile(certificate.PfxPath, certificate.Password, X509KeyStorageFlags.EphemeralKeySet))
+        {
+            subject = loaded.GetNameInfo(X509NameType.SimpleName, forIssuer: false);
+        }
+
+        await store.ImportPkcs12Async(certificate.PfxPath, certificate.Password, cancellationToken);
+        autoSelect[certificate.Origin.GetLeftPart(UriPartial.Authority)] = subject;
     }
 
     private static ChromeDriver StartDriver(BrowserOptions browserOptions, BrowserSessionOptions options, string root)

@@ -13,6 +13,9 @@ namespace Shinkin.Browsers;
 public sealed class SeleniumSessionFactory : IBrowserSessionFactory
 {
     private readonly BrowserOptions options;
+    private readonly SemaphoreSlim templateGate = new(1, 1);
+    private readonly string templateHome = Path.Combine(Path.GetTempPath(), "shinkin-selenium-trust-" + Guid.NewGuid().ToString("N")[..12]);
+    private ChromiumTrustStore? trustTemplate;
 
     public SeleniumSessionFactory(BrowserOptions options)
     {
@@ -33,10 +36,45 @@ public sealed class SeleniumSessionFactory : IBrowserSessionFactory
             throw new BrowserException($"Trusted CA file '{ca}' does not exist.");
         }
 
-        return await LocalChromiumSession.StartAsync(options, sessionOptions, cancellationToken);
+        return await LocalChromiumSession.StartAsync(options, sessionOptions, await TrustTemplateAsync(cancellationToken), cancellationToken);
     }
 
-    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    public ValueTask DisposeAsync()
+    {
+        try
+        {
+            if (Directory.Exists(templateHome))
+            {
+                Directory.Delete(templateHome, recursive: true);
+            }
+        }
+        catch (IOException)
+        {
+            // The folder sits in the temp dir and is harmless.
+        }
+
+        templateGate.Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>The NSS database trusting the server CA, made once per run and copied into every session's HOME.</summary>
+    private async Task<ChromiumTrustStore?> TrustTemplateAsync(CancellationToken cancellationToken)
+    {
+        if (options.TrustedCaPemPath is not { } ca)
+        {
+            return null;
+        }
+
+        await templateGate.WaitAsync(cancellationToken);
+        try
+        {
+            return trustTemplate ??= await ChromiumTrustStore.CreateAsync(templateHome, ca, cancellationToken);
+        }
+        finally
+        {
+            templateGate.Release();
+        }
+    }
 }
 
 /// <summary>

@@ -16,6 +16,7 @@ public static class RunCommand
     private static readonly Option<string?> TargetProfile = new("--target-profile") { Description = "ターゲットプロファイル / target profile (targets/NAME.json): URLs, CA, capabilities, words, account pool", HelpName = "FILE" };
     private static readonly Option<string?> Locators = new("--locators") { Description = "labels (既定: マニュアルの語句 / the manual's words) | testids (the reference server's fast path)", HelpName = "MODE" };
     private static readonly Option<string?> A11y = new("--a11y") { Description = "アクセシビリティ走査 / accessibility scan of each screen: off | report (default) | enforce (serious/critical violations fail the run)", HelpName = "MODE" };
+    private static readonly Option<string?> Trace = new("--trace") { Description = "トレース / engine trace of each scenario: off (default) | on-failure (kept as trace.zip beside a failed scenario's evidence)", HelpName = "MODE" };
     private static readonly Option<string?> Target = new("--target") { Description = "別のリファレンスサーバ / another copy of the reference server (with SHINKIN_BACKOFFICE_KEY)", HelpName = "URL" };
     private static readonly Option<string?> Engine = new("--engine") { Description = $"ブラウザエンジン / {string.Join(" | ", BrowserEngines.Names)} (default playwright)", HelpName = "NAME" };
     private static readonly Option<string?> Grid = new("--grid") { Description = "Selenium Grid / W3C endpoint (implies --engine selenium-remote)", HelpName = "URL" };
@@ -32,7 +33,7 @@ public static class RunCommand
     {
         var command = new Command("run", "全機能を実ブラウザで実行し報告書を書き出します / Run every feature in a real browser and write the reports (Reports/out/<timestamp>/).")
         {
-            Tags, Filter, TargetProfile, Locators, A11y, Target, Engine, Grid, PlaywrightServer, Workers, Retries, Shard, Headed, DryRun, Out, RunSettingsFile,
+            Tags, Filter, TargetProfile, Locators, A11y, Trace, Target, Engine, Grid, PlaywrightServer, Workers, Retries, Shard, Headed, DryRun, Out, RunSettingsFile,
         };
         command.SetAction(async (result, cancellationToken) =>
         {
@@ -112,6 +113,7 @@ public static class RunCommand
             Filter = result.GetValue(Filter) is null && tags.Length == 0 ? settings.Filter : filter,
             Locators = result.GetValue(Locators) is { } locators ? LocatorModes.Parse(locators, "--locators") : settings.Locators,
             A11y = result.GetValue(A11y) is { } a11y ? A11yModes.Parse(a11y, "--a11y") : settings.A11y,
+            Trace = result.GetValue(Trace) is { } trace ? TraceModes.Parse(trace, "--trace") : settings.Trace,
             Target = result.GetValue(Target) is { } target ? SettingsEnvironment.ParseUri("--target", target, "https", "http") : settings.Target,
             TargetProfile = profile is not null ? Path.GetFullPath(profile) : settings.TargetProfile,
             Workers = result.GetValue(Workers) is { } workers ? Count(workers, "--workers") : settings.Workers,

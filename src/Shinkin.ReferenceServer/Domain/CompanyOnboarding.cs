@@ -30,11 +30,14 @@ public sealed class CompanyOnboarding(
     public async Task<CompanyNotice> OnboardAsync(OnboardRequest request, string actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var ready = request.MasterState switch
+        var stage = request.MasterState switch
         {
-            "initial" => false,
-            "ready" => true,
-            _ => throw new OnboardingException("masterState は \"initial\" または \"ready\" を指定してください。"),
+            "initial" => MasterStage.Initial,
+            "certificate" => MasterStage.Certificate,
+            "password-changed" => MasterStage.PasswordChanged,
+            "approval-set" => MasterStage.ApprovalSet,
+            "ready" => MasterStage.Ready,
+            _ => throw new OnboardingException("masterState は \"initial\"・\"certificate\"・\"password-changed\"・\"approval-set\"・\"ready\" のいずれかを指定してください。"),
         };
         if (!string.IsNullOrWhiteSpace(request.CompanyName))
         {
@@ -77,7 +80,7 @@ public sealed class CompanyOnboarding(
         {
             try
             {
-                return await OnboardOnceAsync(request, ready, accounts, actor, cancellationToken);
+                return await OnboardOnceAsync(request, stage, accounts, actor, cancellationToken);
             }
             catch (DbUpdateException) when (attempt < 5)
             {
@@ -114,12 +117,40 @@ public sealed class CompanyOnboarding(
             "all" => all,
             _ => throw new OnboardingException("rights は none / clerk / approver / all を指定してください。"),
         };
+        var registered = request.Registration switch
+        {
+            "updated" => false,
+            "registered" => true,
+            _ => throw new OnboardingException("registration は updated / registered を指定してください。", field: "registration"),
+        };
+        if (registered && (request.Rights != "none" || request.Certificate != "none" || request.LoginPassword is not null))
+        {
+            throw new OnboardingException("ユーザ更新前の一般ユーザには権限・電子証明書・変更後のログインパスワードを指定できません。", field: "registration");
+        }
+
+        // PBKDF2 is slow on purpose: the hashes are made before the writer lock, so parallel requests do not queue behind them.
         string? approvalHash = null;
         if (permissions.HasAnyApprover)
         {
             Ensure(rules.CheckNewPassword(request.InitialApprovalPassword, "初期承認パスワード", loginId), "initialApprovalPassword");
-            approvalHash = hasher.Hash(request.InitialApprovalPassword!);
+            if (request.ApprovalPassword is { } approval)
+            {
+                Ensure(rules.CheckNewPassword(approval, "承認パスワード", loginId), "approvalPassword");
+            }
+
+            approvalHash = hasher.Hash(request.ApprovalPassword ?? request.InitialApprovalPassword!);
         }
+        else if (request.ApprovalPassword is not null)
+        {
+            throw new OnboardingException("承認パスワードは承認者の権限を持つ一般ユーザにだけ指定できます。", field: "approvalPassword");
+        }
+
+        if (request.LoginPassword is { } changed)
+        {
+            Ensure(rules.CheckNewPassword(changed, "ログインパスワード", loginId), "loginPassword");
+        }
+
+        var loginPasswordHash = hasher.Hash(request.LoginPassword ?? initialPassword);
 
         // All or nothing: the user, its certificate and its audit row commit together, and the writer lock
         // (SQLite BEGIN IMMEDIATE) taken before the check makes a parallel creation of the same ID wait and see it.
@@ -138,11 +169,11 @@ public sealed class CompanyOnboarding(
             UserName = userName,
             Email = email,
             IsMaster = false,
-            Status = UserStatus.Active,
-            LoginPasswordHash = hasher.Hash(initialPassword),
-            LoginPasswordIsInitial = true,
+            Status = registered ? UserStatus.Pending : UserStatus.Active,
+            LoginPasswordHash = loginPasswordHash,
+            LoginPasswordIsInitial = request.LoginPassword is null,
             ApprovalPasswordHash = approvalHash,
-            ApprovalPasswordIsInitial = approvalHash is not null,
+            ApprovalPasswordIsInitial = approvalHash is not null && request.ApprovalPassword is null,
             ApprovalPasswordChangedAt = approvalHash is null ? null : now,
             PermissionsJson = permissions.ToJson(),
             CertificateAcquisitionAllowed = request.Certificate is "issued" or "pfx",
@@ -158,7 +189,7 @@ public sealed class CompanyOnboarding(
             pkcs12 = await issuer.IssueAsync(user, cancellationToken);
         }
 
-        audit.Add(actor, "user.create-direct", loginId, $"rights={request.Rights} certificate={request.Certificate}");
+        audit.Add(actor, "user.create-direct", loginId, $"rights={request.Rights} certificate={request.Certificate} registration={request.Registration} passwords={(request.LoginPassword is null ? "initial" : "changed")}");
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new CreatedUser
@@ -171,25 +202,32 @@ public sealed class CompanyOnboarding(
         };
     }
 
-    private async Task<CompanyNotice> OnboardOnceAsync(OnboardRequest request, bool ready, IReadOnlyList<AccountSpec>? accounts, string actor, CancellationToken cancellationToken)
+    private async Task<CompanyNotice> OnboardOnceAsync(OnboardRequest request, MasterStage stage, IReadOnlyList<AccountSpec>? accounts, string actor, CancellationToken cancellationToken)
     {
+        // PBKDF2 is slow on purpose: the hashes are made before the writer lock, so parallel requests do not queue behind them.
+        var passwordChanged = stage >= MasterStage.PasswordChanged;
+        var approvalSet = stage >= MasterStage.ApprovalSet;
+        var initialPassword = SecretTokens.NewPassword(10);
+        var loginPasswordHash = hasher.Hash(passwordChanged ? request.MasterLoginPassword ?? "" : initialPassword);
+        var approvalHash = approvalSet ? hasher.Hash(request.MasterApprovalPassword ?? "") : null;
+
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var numbers = await db.Companies.Select(c => c.CompanyNumber).ToListAsync(cancellationToken);
         var next = numbers.Select(n => int.TryParse(n, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : 0)
             .DefaultIfEmpty(FirstCompanyNumber - 1).Max() + 1;
         var companyNumber = next.ToString(CultureInfo.InvariantCulture);
         var loginId = $"{rules.Users.LoginIdPrefix}m{companyNumber}";
-        var initialPassword = SecretTokens.NewPassword(10);
         var now = time.GetUtcNow().UtcDateTime;
 
-        string? loginPasswordHash = null;
-        string? approvalHash = null;
-        if (ready)
+        // The rules need the login ID (a password must not contain it), which the company number inside the lock decides.
+        if (passwordChanged)
         {
             Ensure(rules.CheckNewPassword(request.MasterLoginPassword, "masterLoginPassword", loginId), "masterLoginPassword");
+        }
+
+        if (approvalSet)
+        {
             Ensure(rules.CheckNewPassword(request.MasterApprovalPassword, "masterApprovalPassword", loginId), "masterApprovalPassword");
-            loginPasswordHash = hasher.Hash(request.MasterLoginPassword!);
-            approvalHash = hasher.Hash(request.MasterApprovalPassword!);
         }
 
         var company = new Company
@@ -215,11 +253,11 @@ public sealed class CompanyOnboarding(
             UserName = string.IsNullOrWhiteSpace(request.MasterUserName) ? "マスターユーザ" : request.MasterUserName.Trim(),
             IsMaster = true,
             Status = UserStatus.Active,
-            LoginPasswordHash = loginPasswordHash ?? hasher.Hash(initialPassword),
-            LoginPasswordIsInitial = !ready,
+            LoginPasswordHash = loginPasswordHash,
+            LoginPasswordIsInitial = !passwordChanged,
             ApprovalPasswordHash = approvalHash,
-            ApprovalPasswordChangedAt = ready ? now : null,
-            PermissionsJson = ready ? PermissionSet.All(company.Accounts.Select(a => a.Id)).ToJson() : PermissionSet.Empty.ToJson(),
+            ApprovalPasswordChangedAt = approvalSet ? now : null,
+            PermissionsJson = stage == MasterStage.Ready ? PermissionSet.All(company.Accounts.Select(a => a.Id)).ToJson() : PermissionSet.Empty.ToJson(),
             CertificateAcquisitionAllowed = true,
             CreatedAt = now,
             UpdatedAt = now,
@@ -228,7 +266,7 @@ public sealed class CompanyOnboarding(
         await db.SaveChangesAsync(cancellationToken);
 
         IssuedPkcs12? pkcs12 = null;
-        if (ready)
+        if (stage >= MasterStage.Certificate)
         {
             pkcs12 = await issuer.IssueAsync(master, cancellationToken);
         }
@@ -255,5 +293,15 @@ public sealed class CompanyOnboarding(
         {
             throw new OnboardingException(error, field: field);
         }
+    }
+
+    /// <summary>How far the master got through manual chapter 2 (OnboardRequest.MasterState), in order.</summary>
+    private enum MasterStage
+    {
+        Initial,
+        Certificate,
+        PasswordChanged,
+        ApprovalSet,
+        Ready,
     }
 }

@@ -1,10 +1,13 @@
 namespace Shinkin.ReferenceServer;
 
 /// <summary>
-/// A company to register with its master user (back office and test-data API).
-/// <see cref="MasterState"/> "initial": fresh from the back office (通知書面 only).
-/// "ready": the master changed the login password to <see cref="MasterLoginPassword"/>, set
-/// <see cref="MasterApprovalPassword"/>, holds every right on every account and has a certificate.
+/// A company to register with its master user (back office and test-data API). <see cref="MasterState"/> is how far
+/// the master got through manual chapter 2, each state including the ones before it:
+/// "initial": fresh from the back office (通知書面 only);
+/// "certificate": 2-1 done, the master holds a certificate (returned as PKCS#12) and still the initial password;
+/// "password-changed": 2-2/2-3 done, the login password is <see cref="MasterLoginPassword"/>;
+/// "approval-set": 2-4 done, the approval password is <see cref="MasterApprovalPassword"/>, no rights yet;
+/// "ready": 2-5 done, the master holds every right on every account.
 /// </summary>
 public sealed record OnboardRequest
 {
@@ -35,7 +38,7 @@ public sealed record AccountSpec
 
 public sealed record AccountInfo(int Id, string Kind, string BranchName, string BranchCode, string AccountNumber);
 
-/// <summary>The 通知書面 plus, for a "ready" master, the certificate (PKCS#12) and its password.</summary>
+/// <summary>The 通知書面 plus, for a master past 電子証明書取得, the certificate (PKCS#12) and its password.</summary>
 public sealed record CompanyNotice
 {
     public required string CompanyNumber { get; init; }
@@ -74,6 +77,18 @@ public sealed record CreateUserRequest
 
     /// <summary>"none", "issued" (the master ran 電子証明書管理) or "pfx" (also obtained: PKCS#12 returned).</summary>
     public string Certificate { get; init; } = "none";
+
+    /// <summary>
+    /// "updated" (default): registered and through ユーザ更新. "registered": the master registered the user on the
+    /// screens (3-1) and ユーザ更新 is still to do; such a user has no rights, no certificate and cannot log in yet.
+    /// </summary>
+    public string Registration { get; init; } = "updated";
+
+    /// <summary>The login password after the user's first login (4-2/4-3); when empty the initial password is still the valid one.</summary>
+    public string? LoginPassword { get; init; }
+
+    /// <summary>The approval password the user set (4-4) in place of the initial one; needs a 承認者 right.</summary>
+    public string? ApprovalPassword { get; init; }
 }
 
 public sealed record CreatedUser

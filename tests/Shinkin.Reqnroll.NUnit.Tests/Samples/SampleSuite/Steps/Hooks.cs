@@ -12,11 +12,22 @@ public sealed class Hooks
     [AfterTestRun]
     public static void AfterTestRun() => SampleRun.Log("AfterTestRun");
 
+    // Scoped to the features of Features/behaviour and retries, so 同時 (Features/side-by-side) has no feature hook and runs its scenarios side by side.
     [BeforeFeature]
+    [Scope(Feature = "基本動作")]
+    [Scope(Feature = "表と文書")]
+    [Scope(Feature = "並列A")]
+    [Scope(Feature = "並列B")]
+    [Scope(Feature = "再実行")]
     public static void BeforeFeature(FeatureContext featureContext) =>
         SampleRun.Log($"BeforeFeature|{featureContext.FeatureInfo.Title}|{featureContext.FeatureInfo.Language.Name}");
 
     [AfterFeature]
+    [Scope(Feature = "基本動作")]
+    [Scope(Feature = "表と文書")]
+    [Scope(Feature = "並列A")]
+    [Scope(Feature = "並列B")]
+    [Scope(Feature = "再実行")]
     public static void AfterFeature(FeatureContext featureContext) =>
         SampleRun.Log($"AfterFeature|{featureContext.FeatureInfo.Title}");
 

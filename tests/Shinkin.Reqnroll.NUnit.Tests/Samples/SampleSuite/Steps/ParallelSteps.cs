@@ -22,6 +22,21 @@ public sealed class ParallelSteps(Ownership ownership, ScenarioContext scenarioC
         SampleRun.Log($"Overlap|{featureContext.FeatureInfo.Title}|{overlapped}|{worker}");
     }
 
+    [When("同じ機能の相手を待つ")]
+    public async Task WaitForPartnerOfTheSameFeatureAsync()
+    {
+        var worker = TestContext.CurrentContext.WorkerId;
+        var overlapped = await SampleRun.MeetPartnerAsync();
+        SampleRun.Log($"SideBySide|{featureContext.FeatureInfo.Title}|{scenarioContext.ScenarioInfo.Title}|{overlapped}|{worker}");
+    }
+
+    [Then("シナリオの文脈は {string} のままである")]
+    public void ScenarioStillOwned(string owner)
+    {
+        Assert.That(ownership.Owner, Is.EqualTo(owner));
+        Assert.That(scenarioContext["owner"], Is.EqualTo(owner));
+    }
+
     [Then("文脈は {string} のままである")]
     public void StillOwned(string owner)
     {
