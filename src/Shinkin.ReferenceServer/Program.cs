@@ -19,8 +19,10 @@ app.Lifetime.ApplicationStarted.Register(() =>
         ? $"Back-office login: {staff.StaffId} / {password} (shown once; only its hash is kept in {staff.HashFile})"
         : $"Back-office login: {staff.StaffId} / " + (staff.HashFile is null ? "BackOffice:StaffPassword" : $"the password shown at the first start (delete {staff.HashFile} for a new one)"));
 });
+// Read before running: once RunAsync returns the host has disposed its services, and a lookup then throws.
+var database = app.Services.GetRequiredService<DatabaseLocation>().ConnectionString;
 await app.RunAsync();
-await Shinkin.ReferenceServer.DatabaseShutdown.CheckpointAsync(app.Services.GetRequiredService<DatabaseLocation>().ConnectionString);
+await Shinkin.ReferenceServer.DatabaseShutdown.CheckpointAsync(database);
 
 /// <summary>Visible to WebApplicationFactory.</summary>
 public partial class Program;

@@ -2,7 +2,10 @@ using System.Diagnostics;
 
 namespace Shinkin.ReferenceServer.Tests;
 
-/// <summary>`shinkin serve` as a real child process: it stops cleanly on SIGTERM and SIGINT and leaves no WAL behind.</summary>
+/// <summary>
+/// `shinkin serve` and the server's own program (`dotnet Shinkin.ReferenceServer.dll`) as real child processes: both stop
+/// cleanly on SIGTERM and SIGINT (exit 0, no exception on the way out) and leave no WAL behind.
+/// </summary>
 [TestFixture]
 [Parallelizable(ParallelScope.Self)]
 [Platform(Exclude = "Win")]
@@ -12,17 +15,40 @@ public sealed class ServeProcessTests
     [TestCase("INT")]
     public async Task Serve_stops_on_a_signal_with_exit_code_0_and_checkpoints_the_wal(string signal)
     {
-        var dll = CliDll();
-        Assert.That(File.Exists(dll), Is.True, $"the CLI is built (project reference): {dll}");
+        var dll = BuiltDll("Shinkin.Cli", "shinkin.dll");
         var dir = TestServers.NewDataDirectory();
+        // The test data's first company: something written to the WAL before the signal.
+        await StopsOnSignalAsync([dll, "serve", "--data", dir, "--port", "0", "--cert-port", "0", "--onboard", "信号商事"], dir, "Press Ctrl+C", signal, walWritten: true);
+    }
+
+    [TestCase("TERM")]
+    [TestCase("INT")]
+    public async Task The_servers_own_program_stops_on_a_signal_with_exit_code_0(string signal)
+    {
+        var dll = BuiltDll("Shinkin.ReferenceServer", "Shinkin.ReferenceServer.dll");
+        var dir = TestServers.NewDataDirectory();
+        await StopsOnSignalAsync(
+            [dll, $"--ReferenceServer:DataDirectory={dir}", "--ReferenceServer:PublicPort=0", "--ReferenceServer:CertificatePort=0"],
+            dir,
+            "Back-office login:",
+            signal,
+            walWritten: false);
+    }
+
+    /// <summary>Starts `dotnet ARGS`, waits for <paramref name="readyLine"/>, sends SIG<paramref name="signal"/> and checks the exit.</summary>
+    private static async Task StopsOnSignalAsync(string[] arguments, string dir, string readyLine, string signal, bool walWritten)
+    {
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
-            // The test data's first company: something written to the WAL before the signal.
-            ArgumentList = { dll, "serve", "--data", dir, "--port", "0", "--cert-port", "0", "--onboard", "信号商事" },
         };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
         start.Environment["BackOffice__StaffPassword"] = null;
         using var process = Process.Start(start)!;
         var stderr = process.StandardError.ReadToEndAsync();
@@ -34,7 +60,7 @@ public sealed class ServeProcessTests
                 while (await process.StandardOutput.ReadLineAsync(ready.Token) is { } line)
                 {
                     output.Add(line);
-                    if (line.StartsWith("Press Ctrl+C", StringComparison.Ordinal))
+                    if (line.StartsWith(readyLine, StringComparison.Ordinal))
                     {
                         break;
                     }
@@ -43,7 +69,10 @@ public sealed class ServeProcessTests
 
             Assert.That(output, Has.Some.Contains("https://127.0.0.1:"), string.Join('\n', output));
             var wal = Path.Combine(dir, "shinkin.db-wal");
-            Assert.That(File.Exists(wal) && new FileInfo(wal).Length > 0, Is.True, "the running server has a WAL with content");
+            if (walWritten)
+            {
+                Assert.That(File.Exists(wal) && new FileInfo(wal).Length > 0, Is.True, "the running server has a WAL with content");
+            }
 
             using (var kill = Process.Start("kill", ["-" + signal, process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
             {
@@ -57,10 +86,12 @@ public sealed class ServeProcessTests
             }
             catch (OperationCanceledException)
             {
-                Assert.Fail($"serve did not stop within 10 s of SIG{signal}");
+                Assert.Fail($"{arguments[0]} did not stop within 10 s of SIG{signal}");
             }
 
-            Assert.That(process.ExitCode, Is.EqualTo(0), await stderr);
+            var errors = await stderr;
+            Assert.That(process.ExitCode, Is.EqualTo(0), errors);
+            Assert.That(errors, Does.Not.Contain("Exception"), "nothing is thrown on the way out");
             Assert.That(!File.Exists(wal) || new FileInfo(wal).Length == 0, Is.True, "the WAL was checkpointed into shinkin.db");
         }
         finally
@@ -74,13 +105,18 @@ public sealed class ServeProcessTests
         }
     }
 
-    /// <summary>The CLI's build output beside this test assembly's: tests/X/bin/&lt;config&gt;/&lt;tfm&gt; → src/Shinkin.Cli/bin/&lt;config&gt;/&lt;tfm&gt;.</summary>
-    private static string CliDll()
+    /// <summary>
+    /// A project's build output beside this test assembly's: tests/X/bin/&lt;config&gt;/&lt;tfm&gt; → src/PROJECT/bin/&lt;config&gt;/&lt;tfm&gt;/FILE
+    /// (the project references make sure it is built).
+    /// </summary>
+    private static string BuiltDll(string project, string file)
     {
         var output = new DirectoryInfo(TestContext.CurrentContext.TestDirectory);
         var tfm = output.Name;
         var configuration = output.Parent!.Name;
         var repository = output.Parent.Parent!.Parent!.Parent!.Parent!.FullName;
-        return Path.Combine(repository, "src", "Shinkin.Cli", "bin", configuration, tfm, "shinkin.dll");
+        var dll = Path.Combine(repository, "src", project, "bin", configuration, tfm, file);
+        Assert.That(File.Exists(dll), Is.True, $"{project} is built: {dll}");
+        return dll;
     }
 }
