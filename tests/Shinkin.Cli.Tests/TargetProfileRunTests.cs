@@ -17,7 +17,13 @@ namespace Shinkin.Cli.Tests;
 [NonParallelizable]
 public sealed class TargetProfileRunTests
 {
-    private const string Chapter2 = "FullyQualifiedName~マスターユーザの初期設定";
+    /// <summary>
+    /// Chapter 2's procedures, one scenario or outline per procedure, so a pool master passes through every stage
+    /// (initial → certificate → password changed → approval password set → ready) without the API. The invalid-input
+    /// variants and the end-to-end chain add no pool behaviour and run in the main feature pass.
+    /// </summary>
+    private const string Chapter2 =
+        "(TestCategory=manual:2-1|TestCategory=manual:2-2|TestCategory=manual:2-3|TestCategory=manual:2-4|TestCategory=manual:2-5)&TestCategory!=e2e";
     private DirectoryInfo folder = null!;
 
     [SetUp]
@@ -52,12 +58,12 @@ public sealed class TargetProfileRunTests
         var profile = Path.Combine(folder.FullName, "bank.json");
         WriteProfile(profile, server, accounts);
 
-        var first = await RunFeaturesAsync(profile, $"TestCategory=readonly|{Chapter2}", "run1");
+        var first = await RunFeaturesAsync(profile, $"TestCategory=readonly|({Chapter2})", "run1");
         var usedUp = ReadPoolState(profile).Where(a => a.Status == "used-up").Select(a => a.Id).ToList();
         Assert.Multiple(() =>
         {
             Assert.That(first.Where(s => s.IsChapter2).Select(s => $"{s.Scenario}: {s.Outcome} {s.Why}"), Has.All.Contains(": Passed"), "chapter 2 from the pool");
-            Assert.That(first.Count(s => s.IsChapter2), Is.GreaterThanOrEqualTo(10));
+            Assert.That(first.Count(s => s.IsChapter2), Is.GreaterThanOrEqualTo(8), "2-1, 2-2, 2-2:1-2, 2-3 ×2, 2-4 ×2, 2-5");
             var needsReadyMaster = first.Where(s => !s.IsChapter2).ToList();
             Assert.That(needsReadyMaster, Is.Not.Empty, "readonly scenarios outside chapter 2");
             Assert.That(needsReadyMaster.Select(s => s.Outcome), Has.All.EqualTo("Skipped"), "no master-ready account in the pool: 対象外");
