@@ -24,17 +24,8 @@ public sealed partial record RunSettings
     /// <summary>"1/1", or the stable slice "2/4" of a run spread over machines.</summary>
     public string Shard { get; init; } = "1/1";
 
-    /// <summary>
-    /// Scenarios run in parallel (features in parallel; a feature without feature hooks runs its scenarios side by side).
-    /// Default <see cref="DefaultWorkers"/>.
-    /// </summary>
-    public int Workers { get; init; } = DefaultWorkers;
-
-    /// <summary>
-    /// One worker per two cores: one worker's Chromium keeps 1.6–1.8 cores busy (bench/results.md, bench/speed), so on a
-    /// 2-core machine a second worker only competes for the same cores (406 s at one worker, 420 s at two).
-    /// </summary>
-    public static int DefaultWorkers { get; } = Math.Max(1, Environment.ProcessorCount / 2);
+    /// <summary>Scenarios run in parallel (features in parallel, one feature's scenarios one after another).</summary>
+    public int Workers { get; init; } = 2;
 
     /// <summary>The most retries a run may ask for: more would hide a broken scenario behind minutes of re-runs.</summary>
     public const int MaxRetries = 5;

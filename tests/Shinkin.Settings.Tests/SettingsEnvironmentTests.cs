@@ -24,7 +24,7 @@ public sealed class SettingsEnvironmentTests
             Assert.That(settings.Locators, Is.EqualTo(LocatorMode.Labels));
             Assert.That(settings.A11y, Is.EqualTo(A11yMode.Report));
             Assert.That(settings.Trace, Is.EqualTo(TraceMode.Off));
-            Assert.That(settings.Workers, Is.EqualTo(Math.Max(1, Environment.ProcessorCount / 2)), "one worker per two cores");
+            Assert.That(settings.Workers, Is.EqualTo(2));
             Assert.That(settings.Shard, Is.EqualTo("1/1"));
             Assert.That(settings.Retries, Is.Zero, "no retries unless asked");
         });

@@ -21,7 +21,7 @@ public static class RunCommand
     private static readonly Option<string?> Engine = new("--engine") { Description = $"ブラウザエンジン / {string.Join(" | ", BrowserEngines.Names)} (default playwright)", HelpName = "NAME" };
     private static readonly Option<string?> Grid = new("--grid") { Description = "Selenium Grid / W3C endpoint (implies --engine selenium-remote)", HelpName = "URL" };
     private static readonly Option<string?> PlaywrightServer = new("--pw-server") { Description = "remote Playwright server ws:// endpoint (implies --engine playwright-remote)", HelpName = "WS" };
-    private static readonly Option<string?> Workers = new("--workers") { Description = "並列数 / parallel scenarios (default: one per two cores)", HelpName = "N" };
+    private static readonly Option<string?> Workers = new("--workers") { Description = "並列数 / parallel scenarios (default 2)", HelpName = "N" };
     private static readonly Option<string?> Retries = new("--retries") { Description = $"再実行 / run a failed scenario again up to N times (default 0, at most {RunSettings.MaxRetries}); a later pass is reported 再実行で合格, undefined/ambiguous/pending steps never retried", HelpName = "N" };
     private static readonly Option<string?> Shard = new("--shard") { Description = "分割実行 / run the stable subset I of N (merge with `report --merge`)", HelpName = "I/N" };
     private static readonly Option<bool> Headed = new("--headed") { Description = "ブラウザの画面を表示 / show the browser window" };
