@@ -7,12 +7,17 @@
 #     ENGINES  comma-separated --engine names (default playwright,selenium)
 #     TAGS     a --tags expression to soak a subset (default: every feature)
 # Run folders, logs and the table go to a new /tmp/shinkin-soak-XXXX folder; the table is printed at the end.
+# SOAK_DIR=folder resumes a soak in that folder: runs that finished there (a .exit file beside their log) are kept,
+# so 10 runs × 2 engines (about 3 hours on 2 cores) can be spread over several sittings. runs.md lists every run
+# with the commit it ran on; the table is made from every finished run in the folder.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS="${1:-10}"
 ENGINES="${2:-playwright,selenium}"
 TAGS="${3:-}"
-OUT="$(mktemp -d /tmp/shinkin-soak-XXXX)"
+OUT="${SOAK_DIR:-$(mktemp -d /tmp/shinkin-soak-XXXX)}"
+mkdir -p "$OUT"
+commit="$(git rev-parse --short HEAD)$(git diff --quiet HEAD || echo +changes)"
 tag_args=()
 [[ -n "$TAGS" ]] && tag_args=(--tags "$TAGS")
 burners=()
@@ -23,16 +28,22 @@ echo "soak: $RUNS runs × engines $ENGINES${TAGS:+ (tags $TAGS)} → $OUT"
 for i in $(seq 1 "$RUNS"); do
   for engine in ${ENGINES//,/ }; do
     load=quiet
+    (( i % 2 == 0 )) && load=busy
+    dir="$OUT/$engine-$i-$load"
+    if [[ -f "$dir.exit" ]]; then
+      echo "run $i $engine ($load): finished earlier, kept"
+      continue
+    fi
+    rm -rf "$dir"
     if (( i % 2 == 0 )); then
-      load=busy
       for _ in $(seq 1 "$(nproc)"); do (while :; do :; done) & burners+=("$!"); done
     fi
-    dir="$OUT/$engine-$i-$load"
     start=$(date +%s)
     code=0
     ./harness run --engine "$engine" --out "$dir" "${tag_args[@]}" >"$dir.log" 2>&1 || code=$?
     stop_burners
-    echo "run $i $engine ($load): exit $code, $(( $(date +%s) - start ))s — $(tail -1 "$dir.log")"
+    echo "$code" >"$dir.exit"
+    echo "run $i $engine ($load) on $commit: exit $code, $(( $(date +%s) - start ))s — $(tail -1 "$dir.log")" | tee -a "$OUT/runs.md"
   done
 done
 
@@ -41,7 +52,7 @@ import glob, json, os, sys
 out, runs, engines = sys.argv[1], int(sys.argv[2]), sys.argv[3].split(',')
 mark = {'Passed': 'OK', 'Failed': 'NG', 'Skipped': '対象外', 'Pending': '保留', 'Undefined': '未定義'}
 for engine in engines:
-    folders = sorted(glob.glob(f'{out}/{engine}-*-*/'), key=lambda f: int(f.rstrip('/').split('-')[-2]))
+    folders = sorted((f for f in glob.glob(f'{out}/{engine}-*-*/') if os.path.exists(f.rstrip('/') + '.exit')), key=lambda f: int(f.rstrip('/').split('-')[-2]))
     table = {}
     for column, folder in enumerate(folders):
         for path in glob.glob(folder + 'scenarios/*.json'):
