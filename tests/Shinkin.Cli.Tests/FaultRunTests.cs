@@ -52,7 +52,7 @@ public sealed partial class FaultRunTests
 
         await using var run = HarnessProcess.StartCli(
             ["run", "--target", publicUrl, "--filter", $"{WrongCredentials}|{NoCertificate}", "--workers", "1", "--a11y", "off", "--out", RunFolder],
-            new Dictionary<string, string>
+            new Dictionary<string, string?>
             {
                 ["SHINKIN_TARGET_CERT_URL"] = certificateUrl,
                 ["SHINKIN_BACKOFFICE_KEY"] = "fault-test-key",

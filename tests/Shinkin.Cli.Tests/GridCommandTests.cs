@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text;
 using System.Text.RegularExpressions;
 using NUnit.Framework;
 using Shinkin.Cli.Runs;
@@ -25,12 +24,12 @@ public sealed partial class GridCommandTests
     [Test]
     public async Task Without_Java_it_exits_2_naming_the_package_to_install()
     {
-        var (exit, output, errors) = await RunToEndAsync(["grid", "--port", "0"], path: EmptyFolder("bin"));
+        var (exit, output) = await RunToEndAsync(["grid", "--port", "0"], path: EmptyFolder("bin"));
 
         Assert.Multiple(() =>
         {
-            Assert.That(exit, Is.EqualTo(2), output + errors);
-            Assert.That(errors, Does.Contain("Java is not installed").And.Contain(JavaRuntime.DebianPackage));
+            Assert.That(exit, Is.EqualTo(2), output);
+            Assert.That(output, Does.Contain("Java is not installed").And.Contain(JavaRuntime.DebianPackage));
             Assert.That(output, Does.Not.Contain("Grid URL"));
         });
     }
@@ -38,14 +37,14 @@ public sealed partial class GridCommandTests
     [Test]
     public async Task Test_only_grid_without_Java_says_the_pass_was_not_run_and_why_and_exits_0()
     {
-        var (exit, output, errors) = await RunToEndAsync(["test", "--only", "grid"], path: EmptyFolder("bin"));
+        var (exit, output) = await RunToEndAsync(["test", "--only", "grid"], path: EmptyFolder("bin"));
 
         Assert.Multiple(() =>
         {
-            Assert.That(exit, Is.EqualTo(0), output + errors);
+            Assert.That(exit, Is.EqualTo(0), output);
             Assert.That(output, Does.Contain("not run: the features through a real Selenium Grid").And.Contain(JavaRuntime.DebianPackage));
             Assert.That(output, Does.Contain("0 passed, 0 failed, 0 skipped"));
-            Assert.That(errors, Does.Not.Contain("no test was selected"));
+            Assert.That(output, Does.Not.Contain("no test was selected"));
         });
     }
 
@@ -56,21 +55,21 @@ public sealed partial class GridCommandTests
         var bin = EmptyFolder("bin");
         File.CreateSymbolicLink(Path.Combine(bin, "java"), java.Executable);
 
-        var (exit, output, errors) = await RunToEndAsync(["grid", "--port", "0", "--install-dir", EmptyFolder("no-jar")], path: bin);
+        var (exit, output) = await RunToEndAsync(["grid", "--port", "0", "--install-dir", EmptyFolder("no-jar")], path: bin);
 
         Assert.Multiple(() =>
         {
-            Assert.That(exit, Is.EqualTo(2), output + errors);
-            Assert.That(errors, Does.Contain($"{SeleniumServerPackage.Name} {SeleniumServerPackage.Version}").And.Contain("npm"));
+            Assert.That(exit, Is.EqualTo(2), output);
+            Assert.That(output, Does.Contain($"{SeleniumServerPackage.Name} {SeleniumServerPackage.Version}").And.Contain("npm"));
         });
     }
 
     [Test]
     public async Task A_trust_file_that_does_not_exist_is_a_usage_error()
     {
-        var (exit, _, errors) = await RunToEndAsync(["grid", "--trust", Path.Combine(folder.FullName, "missing.pem")], path: null);
+        var (exit, output) = await RunToEndAsync(["grid", "--trust", Path.Combine(folder.FullName, "missing.pem")], path: null);
 
-        Assert.That((exit, errors), Is.EqualTo((2, $"harness: --trust {Path.Combine(folder.FullName, "missing.pem")}: no such file{Environment.NewLine}")));
+        Assert.That((exit, output), Is.EqualTo((2, $"harness: --trust {Path.Combine(folder.FullName, "missing.pem")}: no such file{Environment.NewLine}")));
     }
 
     [Test]
@@ -82,28 +81,16 @@ public sealed partial class GridCommandTests
             Assert.Ignore(reason);
         }
 
-        using var grid = Start(["grid", "--port", "0"]);
-        var output = new StringBuilder();
-        Uri? hub = null;
-        Uri? node = null;
-        using (var startUp = new CancellationTokenSource(TimeSpan.FromMinutes(6)))
-        {
-            while (await grid.StandardOutput.ReadLineAsync(startUp.Token) is { } line)
-            {
-                output.AppendLine(line);
-                hub = Address("Grid URL", line) ?? hub;
-                node = Address("node", line) ?? node;
-                if (line.StartsWith("Press Ctrl+C", StringComparison.Ordinal))
-                {
-                    break;
-                }
-            }
-        }
+        await using var grid = HarnessProcess.StartCli(["grid", "--port", "0"]);
+        await grid.WaitForAsync(() => grid.Output.Contains("Press Ctrl+C", StringComparison.Ordinal) ? grid.Output : null, "the grid's ready line", TimeSpan.FromMinutes(6));
+        var output = grid.Output;
+        var hub = Address("Grid URL", output);
+        var node = Address("node", output);
 
-        Assert.That(hub, Is.Not.Null, output.ToString());
+        Assert.That(hub, Is.Not.Null, output);
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
         var status = GridStatus.Parse(await http.GetStringAsync(new Uri(hub!, "status")));
-        var jvms = Children(grid.Id);
+        var jvms = grid.Descendants(line => line.Contains("java", StringComparison.Ordinal));
         Assert.Multiple(() =>
         {
             Assert.That(hub!.Host, Is.EqualTo("127.0.0.1"));
@@ -113,22 +100,13 @@ public sealed partial class GridCommandTests
         });
 
         var stopped = Stopwatch.StartNew();
-        using (var kill = Process.Start("kill", ["-TERM", grid.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
-        {
-            await kill.WaitForExitAsync();
-        }
+        await grid.SignalAsync("TERM");
+        var exit = await grid.ExitCodeAsync(TimeSpan.FromMinutes(1));
 
-        var rest = grid.StandardOutput.ReadToEndAsync();
-        using (var stop = new CancellationTokenSource(TimeSpan.FromMinutes(1)))
-        {
-            await grid.WaitForExitAsync(stop.Token);
-        }
-
-        var last = await rest;
         Assert.Multiple(() =>
         {
-            Assert.That(grid.ExitCode, Is.Zero, last);
-            Assert.That(last, Does.Contain("grid: stopped"));
+            Assert.That(exit, Is.Zero, grid.Output);
+            Assert.That(grid.Output, Does.Contain("grid: stopped"));
             Assert.That(stopped.Elapsed, Is.LessThan(TimeSpan.FromSeconds(45)));
             Assert.That(jvms.Where(pid => Directory.Exists($"/proc/{pid}")), Is.Empty, "the hub's and the node's JVMs are gone");
             Assert.ThrowsAsync<HttpRequestException>(() => http.GetStringAsync(new Uri(hub!, "status")), "the hub's port is closed");
@@ -149,57 +127,23 @@ public sealed partial class GridCommandTests
         }
     }
 
-    /// <summary>The http URL printed after <paramref name="label"/> at the start of <paramref name="line"/>, or null.</summary>
-    private static Uri? Address(string label, string line) =>
-        line.StartsWith(label + " ", StringComparison.Ordinal) && UrlPattern().Match(line) is { Success: true } match ? new Uri(match.Value) : null;
-
-    /// <summary>The child processes of <paramref name="pid"/> (Linux: /proc/PID/task/*/children).</summary>
-    private static List<int> Children(int pid) =>
-        [.. Directory.EnumerateDirectories($"/proc/{pid}/task")
-            .SelectMany(task => File.ReadAllText(Path.Combine(task, "children")).Split(' ', StringSplitOptions.RemoveEmptyEntries))
-            .Select(int.Parse)
-            .Distinct()];
+    /// <summary>The http URL on the first line that starts with <paramref name="label"/>, or null.</summary>
+    private static Uri? Address(string label, string output) =>
+        output.Split('\n').FirstOrDefault(line => line.StartsWith(label + " ", StringComparison.Ordinal)) is { } line
+        && UrlPattern().Match(line) is { Success: true } match ? new Uri(match.Value) : null;
 
     /// <summary>A new empty folder for this test.</summary>
     private string EmptyFolder(string name) => Directory.CreateDirectory(Path.Combine(folder.FullName, TestContext.CurrentContext.Test.Name, name)).FullName;
 
-    private async Task<(int Exit, string Output, string Errors)> RunToEndAsync(string[] arguments, string? path)
-    {
-        using var process = Start(arguments, path);
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await output, await errors);
-    }
-
     /// <summary>
-    /// `dotnet shinkin.dll ARGS` in the repository; with <paramref name="path"/>, PATH is only that folder and JAVA_HOME is
-    /// unset, so Java and npm are what that folder holds (dotnet itself is started by its full path).
+    /// `dotnet shinkin.dll ARGS` to its end, output and errors interleaved; with <paramref name="path"/>, PATH is only that
+    /// folder and JAVA_HOME is unset, so Java and npm are what that folder holds.
     /// </summary>
-    private Process Start(string[] arguments, string? path = null)
+    private static async Task<(int Exit, string Output)> RunToEndAsync(string[] arguments, string? path)
     {
-        var dotnet = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator)
-            .Select(dir => Path.Combine(dir, "dotnet")).First(File.Exists);
-        var start = new ProcessStartInfo(dotnet)
-        {
-            WorkingDirectory = Repository.Root,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "shinkin.dll"));
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        if (path is not null)
-        {
-            start.Environment["PATH"] = path;
-            start.Environment.Remove("JAVA_HOME");
-        }
-
-        return Process.Start(start)!;
+        await using var process = HarnessProcess.StartCli(arguments, path is null ? null : new Dictionary<string, string?> { ["PATH"] = path, ["JAVA_HOME"] = null });
+        var exit = await process.ExitCodeAsync(TimeSpan.FromMinutes(3));
+        return (exit, process.Output);
     }
 
     [GeneratedRegex(@"http://[^\s/]+/")]

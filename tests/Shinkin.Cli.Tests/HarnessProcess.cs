@@ -51,8 +51,12 @@ internal sealed class HarnessProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>`dotnet shinkin.dll <paramref name="arguments"/>` from the repository root, with none of this process's run overrides.</summary>
-    public static HarnessProcess StartCli(IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string>? environment = null)
+    /// <summary>
+    /// `dotnet shinkin.dll <paramref name="arguments"/>` from the repository root, with none of this process's run overrides;
+    /// <paramref name="environment"/> sets variables, and a null value removes one (dotnet is started by its full path, so
+    /// PATH can be replaced).
+    /// </summary>
+    public static HarnessProcess StartCli(IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string?>? environment = null)
     {
         var cli = Path.Combine(Root, "src", "Shinkin.Cli", "bin", Configuration, "net10.0", "shinkin.dll");
         var features = Path.Combine(Root, "Features", "bin", Configuration, "net10.0", "Shinkin.Features.dll");
@@ -61,14 +65,14 @@ internal sealed class HarnessProcess : IAsyncDisposable
             Assert.Fail($"build the solution first (dotnet build Shinkin.Automation.sln): the fault tests run {cli} over {features}");
         }
 
-        return Start("dotnet", [cli, .. arguments], Root, environment);
+        return Start(Dotnet, [cli, .. arguments], Root, environment);
     }
 
     /// <summary>The reference server's own program (`dotnet Shinkin.ReferenceServer.dll`) with configuration <paramref name="arguments"/>.</summary>
     public static HarnessProcess StartReferenceServer(IReadOnlyList<string> arguments)
     {
         var folder = Path.Combine(Root, "src", "Shinkin.ReferenceServer", "bin", Configuration, "net10.0");
-        return Start("dotnet", [Path.Combine(folder, "Shinkin.ReferenceServer.dll"), .. arguments], folder, null);
+        return Start(Dotnet, [Path.Combine(folder, "Shinkin.ReferenceServer.dll"), .. arguments], folder, null);
     }
 
     /// <summary>Waits until <paramref name="ready"/> holds; fails naming <paramref name="what"/> when the process ends first or time runs out.</summary>
@@ -171,7 +175,11 @@ internal sealed class HarnessProcess : IAsyncDisposable
         }
     }
 
-    private static HarnessProcess Start(string program, IReadOnlyList<string> arguments, string workingDirectory, IReadOnlyDictionary<string, string>? environment)
+    /// <summary>The dotnet on this process's PATH, by its full path.</summary>
+    private static string Dotnet { get; } = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator)
+        .Select(dir => Path.Combine(dir, "dotnet")).FirstOrDefault(File.Exists) ?? "dotnet";
+
+    private static HarnessProcess Start(string program, IReadOnlyList<string> arguments, string workingDirectory, IReadOnlyDictionary<string, string?>? environment)
     {
         var start = new ProcessStartInfo(program)
         {
@@ -196,9 +204,16 @@ internal sealed class HarnessProcess : IAsyncDisposable
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["DOTNET_NOLOGO"] = "1";
         start.Environment["REQNROLL_TELEMETRY_ENABLED"] = "0";
-        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        foreach (var (key, value) in environment ?? new Dictionary<string, string?>())
         {
-            start.Environment[key] = value;
+            if (value is null)
+            {
+                start.Environment.Remove(key);
+            }
+            else
+            {
+                start.Environment[key] = value;
+            }
         }
 
         return new HarnessProcess(start);
