@@ -35,7 +35,7 @@ for i in $(seq 1 "$RUNS"); do
       continue
     fi
     rm -rf "$dir"
-    if (( i % 2 == 0 )); then
+    if [[ $load == busy ]]; then
       for _ in $(seq 1 "$(nproc)"); do (while :; do :; done) & burners+=("$!"); done
     fi
     start=$(date +%s)

@@ -82,8 +82,7 @@ public sealed partial class GridCommandTests
         }
 
         await using var grid = HarnessProcess.StartCli(["grid", "--port", "0"]);
-        await grid.WaitForAsync(() => grid.Output.Contains("Press Ctrl+C", StringComparison.Ordinal) ? grid.Output : null, "the grid's ready line", TimeSpan.FromMinutes(6));
-        var output = grid.Output;
+        var output = await grid.WaitForAsync(() => grid.Output is var text && text.Contains("Press Ctrl+C", StringComparison.Ordinal) ? text : null, "the grid's ready line", TimeSpan.FromMinutes(6));
         var hub = Address("Grid URL", output);
         var node = Address("node", output);
 
