@@ -4,6 +4,7 @@ using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.AspNetCore.Server.Kestrel.Https;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -45,19 +46,29 @@ public sealed class TestSite : IAsyncDisposable
 
     public static async Task<TestSite> StartAsync(TestCertificates certificates)
     {
-        var plainPort = FreePort.Next();
-        var certificatePort = FreePort.Next();
+        // Port 0: the OS binds a free port and Kestrel writes it back into the listen options, so two fixtures
+        // started side by side can never be handed the same port between a probe and the bind.
+        ListenOptions? plain = null;
+        ListenOptions? withCertificate = null;
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
-            kestrel.Listen(IPAddress.Loopback, plainPort, listen => listen.UseHttps(certificates.Server));
-            kestrel.Listen(IPAddress.Loopback, certificatePort, listen => listen.UseHttps(new HttpsConnectionAdapterOptions
+            kestrel.Listen(IPAddress.Loopback, 0, listen =>
             {
-                ServerCertificate = certificates.Server,
-                ClientCertificateMode = ClientCertificateMode.AllowCertificate,
-                ClientCertificateValidation = (certificate, _, _) => IssuedBy(certificate, certificates.Ca),
-            }));
+                plain = listen;
+                listen.UseHttps(certificates.Server);
+            });
+            kestrel.Listen(IPAddress.Loopback, 0, listen =>
+            {
+                withCertificate = listen;
+                listen.UseHttps(new HttpsConnectionAdapterOptions
+                {
+                    ServerCertificate = certificates.Server,
+                    ClientCertificateMode = ClientCertificateMode.AllowCertificate,
+                    ClientCertificateValidation = (certificate, _, _) => IssuedBy(certificate, certificates.Ca),
+                });
+            });
         });
 
         var app = builder.Build();
@@ -88,7 +99,10 @@ public sealed class TestSite : IAsyncDisposable
         });
 
         await app.StartAsync();
-        return new TestSite(app, new Uri($"https://127.0.0.1:{plainPort}/"), new Uri($"https://127.0.0.1:{certificatePort}/"));
+        return new TestSite(
+            app,
+            new Uri($"https://127.0.0.1:{plain!.IPEndPoint!.Port}/"),
+            new Uri($"https://127.0.0.1:{withCertificate!.IPEndPoint!.Port}/"));
     }
 
     public async ValueTask DisposeAsync()
