@@ -8,12 +8,14 @@ namespace Shinkin.Browsers.Tests;
 /// <summary>
 /// The same engine-neutral operations on every adapter, against an HTTPS site whose CA the browsers
 /// trust only through the adapters' trust mechanism (no certificate errors are ignored anywhere).
-/// One browser (or endpoint) per fixture, a fresh session per test.
+/// One browser (or endpoint) per fixture, a fresh session per test. A remote adapter drives pages with the same session
+/// code as its local one; what the endpoint changes is tagged <see cref="RemoteDifference"/>, and `./harness test` runs
+/// only those tests on the remote fixtures (tagged <see cref="RemoteAdapter"/>). `dotnet test` runs them all.
 /// </summary>
 [TestFixture(AdapterKind.Playwright)]
 [TestFixture(AdapterKind.Selenium)]
-[TestFixture(AdapterKind.SeleniumRemote)]
-[TestFixture(AdapterKind.PlaywrightRemote)]
+[TestFixture(AdapterKind.SeleniumRemote, Category = RemoteAdapter)]
+[TestFixture(AdapterKind.PlaywrightRemote, Category = RemoteAdapter)]
 [Category("Browser")]
 public sealed class ContractTests
 {
@@ -33,6 +35,15 @@ public sealed class ContractTests
     private static readonly Target SlowDownload = Target.ByTestId("download-slow", "［証明書をダウンロード］リンク");
     private static readonly Target StalledDownload = Target.ByTestId("download-stalled", "［途中で止まるダウンロード］リンク");
     private static readonly Target Subject = Target.ByTestId("subject", "証明書の主体");
+
+    /// <summary>The fixtures of the adapters that reach a browser through an endpoint (a Grid, a Playwright server).</summary>
+    public const string RemoteAdapter = "remote-adapter";
+
+    /// <summary>
+    /// What a remote endpoint changes: starting a session and trusting the site there, downloads saved on the far side,
+    /// client certificates (a declared gap on a Grid), bytes brought back (screenshots, page HTML) and the scan script.
+    /// </summary>
+    public const string RemoteDifference = "remote-difference";
 
     private readonly AdapterKind kind;
     private string work = null!;
@@ -72,6 +83,7 @@ public sealed class ContractTests
     }
 
     [Test]
+    [Category(RemoteDifference)]
     public async Task Navigates_over_https_trusting_the_test_CA_and_reports_the_browser()
     {
         await using (var session = await OpenHomeAsync())
@@ -290,6 +302,7 @@ public sealed class ContractTests
     }
 
     [TestCaseSource(nameof(Downloads))]
+    [Category(RemoteDifference)]
     public async Task Saves_a_download_into_the_session_folder(Target link, string name, byte[] content)
     {
         var folder = Path.Combine(work, "downloads", Guid.NewGuid().ToString("N"));
@@ -303,6 +316,7 @@ public sealed class ContractTests
     }
 
     [Test]
+    [Category(RemoteDifference)]
     public async Task A_download_that_stalls_fails_in_time_naming_the_file()
     {
         // Long enough for the download to start on a busy machine; it then has as long again to complete.
@@ -317,6 +331,7 @@ public sealed class ContractTests
     }
 
     [Test]
+    [Category(RemoteDifference)]
     public async Task Reads_cookies_screenshots_and_page_html()
     {
         await using var session = await OpenHomeAsync();
@@ -334,6 +349,7 @@ public sealed class ContractTests
     }
 
     [Test]
+    [Category(RemoteDifference)]
     public async Task Presents_a_client_certificate_keeping_cookies_and_windows()
     {
         await using var session = await OpenHomeAsync();
@@ -353,6 +369,7 @@ public sealed class ContractTests
     }
 
     [Test]
+    [Category(RemoteDifference)]
     public async Task Presents_a_client_certificate_given_at_the_start_from_its_first_page()
     {
         var options = SessionOptions() with
@@ -371,6 +388,7 @@ public sealed class ContractTests
     }
 
     [Test]
+    [Category(RemoteDifference)]
     public async Task An_accessibility_scan_reports_each_WCAG_failure_with_criterion_element_and_fix()
     {
         var page = new Uri(site.BaseUrl, "/a11y/broken");
@@ -410,6 +428,7 @@ public sealed class ContractTests
     }
 
     [Test]
+    [Category(RemoteDifference)]
     public async Task Without_the_CA_the_browser_refuses_the_site()
     {
         if (!adapter.IsLocal)

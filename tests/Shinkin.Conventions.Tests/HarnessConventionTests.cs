@@ -45,6 +45,23 @@ public sealed class HarnessConventionTests
     }
 
     [Test]
+    public void The_test_commands_filter_names_categories_the_contract_tests_define()
+    {
+        // A renamed category would quietly run no remote contract test in `./harness test`, or all of them.
+        var command = File.ReadAllText(Path.Combine(RepositoryRoot.Path, "src", "Shinkin.Cli", "Commands", "TestCommand.cs"));
+        var contract = File.ReadAllText(Path.Combine(RepositoryRoot.Path, "tests", "Shinkin.Browsers.Tests", "ContractTests.cs"));
+        var filter = Regex.Match(command, "SolutionFilter = \"([^\"]+)\"").Groups[1].Value;
+        var categories = Regex.Matches(filter, @"TestCategory!?=([\w-]+)").Select(m => m.Groups[1].Value).ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(categories, Is.EquivalentTo(new[] { "remote-adapter", "remote-difference" }), filter);
+            Assert.That(categories.Where(c => !contract.Contains($"= \"{c}\";", StringComparison.Ordinal)), Is.Empty, "defined in ContractTests");
+            Assert.That(Regex.Matches(contract, @"Category = RemoteAdapter\)").Count, Is.EqualTo(2), "both remote fixtures tagged");
+            Assert.That(Regex.Matches(contract, @"\[Category\(RemoteDifference\)\]").Count, Is.GreaterThanOrEqualTo(5), "tests left on the remote fixtures");
+        });
+    }
+
+    [Test]
     public void CI_runs_exactly_what_the_README_tells_a_developer_to_run()
     {
         var ci = File.ReadAllText(Path.Combine(RepositoryRoot.Path, ".ci", "run"));
