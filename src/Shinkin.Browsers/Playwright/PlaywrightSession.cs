@@ -185,7 +185,7 @@ internal sealed class PlaywrightSession : IBrowserSession, ISupportsTracing, ISu
             {
                 await locator.ClickAsync();
                 await navigated.Task.WaitAsync(TimeSpan.FromMilliseconds(Math.Max(options.Timeout.TotalMilliseconds, 30_000)), cancellationToken);
-                await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+                await PlaywrightLoadStates.ReachedAsync(page, LoadState.DOMContentLoaded);
             }
             finally
             {
@@ -239,7 +239,7 @@ internal sealed class PlaywrightSession : IBrowserSession, ISupportsTracing, ISu
         RunAsync("Clicking and switching to the window opened by", target, async locator =>
         {
             var opened = await context.RunAndWaitForPageAsync(() => locator.ClickAsync());
-            await opened.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+            await PlaywrightLoadStates.ReachedAsync(opened, LoadState.DOMContentLoaded);
             lock (sync)
             {
                 Track(opened);
@@ -359,7 +359,7 @@ internal sealed class PlaywrightSession : IBrowserSession, ISupportsTracing, ISu
     public Task<AccessibilityScan> ScanAccessibilityAsync(CancellationToken cancellationToken = default) =>
         RunAsync("Scanning the page for accessibility", async page =>
         {
-            await page.WaitForLoadStateAsync(LoadState.Load);
+            await PlaywrightLoadStates.ReachedAsync(page, LoadState.Load);
             return AxeScans.ToScan(await page.RunAxe(AxeScans.Options()), new Uri(page.Url));
         }, cancellationToken);
 
