@@ -43,6 +43,32 @@ public sealed record BrowserOptions
             _ => [],
         };
 
+    /// <summary>
+    /// The local programs this engine starts that are not there (empty for the remote engines, and for Edge IE mode,
+    /// whose adapter checks its Windows paths itself). Checked by the browsers layer when a session starts, and by the
+    /// command line before a run starts.
+    /// </summary>
+    public IReadOnlyList<string> MissingPrograms()
+    {
+        var programs = Engine switch
+        {
+            BrowserEngine.Playwright => [Chromium],
+            BrowserEngine.Selenium => [ChromeDriver, Chromium],
+            _ => Array.Empty<(string Path, string What, string Variable, string Package)>(),
+        };
+        return programs.Select(p => MissingProgram(p.Path, p.What, p.Variable, p.Package)).OfType<string>().ToList();
+    }
+
+    /// <summary>Why a program the run starts cannot be used (it is not at <paramref name="path"/>), or null when it is there.</summary>
+    public static string? MissingProgram(string path, string what, string variable, string package) =>
+        File.Exists(path)
+            ? null
+            : $"{what} not found at '{path}'. Install Debian's {package} (./harness setup) or point {variable} at it; browsers and drivers are never downloaded.";
+
+    private (string Path, string What, string Variable, string Package) Chromium => (ChromiumPath, "Chromium", "SHINKIN_CHROMIUM", "chromium");
+
+    private (string Path, string What, string Variable, string Package) ChromeDriver => (ChromeDriverPath, "chromedriver", "SHINKIN_CHROMEDRIVER", "chromium-driver");
+
     private static string DefaultChromiumPath() =>
         OperatingSystem.IsWindows()
             ? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.ProgramFilesX86), "Microsoft", "Edge", "Application", "msedge.exe")

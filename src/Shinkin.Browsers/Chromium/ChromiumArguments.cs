@@ -1,3 +1,5 @@
+using Shinkin.Settings;
+
 namespace Shinkin.Browsers;
 
 /// <summary>Command-line switches every Chromium we start gets, whatever the engine.</summary>
@@ -37,10 +39,9 @@ internal static class ChromiumArguments
 
     public static void RequireExecutable(string path, string what, string variable, string package)
     {
-        if (!File.Exists(path))
+        if (BrowserOptions.MissingProgram(path, what, variable, package) is { } missing)
         {
-            throw new BrowserException(
-                $"{what} not found at '{path}'. Install Debian's {package} (./harness setup) or point {variable} at it; browsers and drivers are never downloaded.");
+            throw new BrowserException(missing);
         }
     }
 }

@@ -7,8 +7,8 @@ using Shinkin.Settings;
 namespace Shinkin.Cli.Runs;
 
 /// <summary>
-/// One pass of `dotnet test` with a run folder: the folder is made (and proven writable) before any browser
-/// starts, the settings go into its run.json, each finished scenario prints a progress line, and afterwards the
+/// One pass of `dotnet test` with a run folder: what the run needs from outside is checked first (<see cref="Preflight"/>:
+/// browser, remote endpoint, server under test), the folder is made (and proven writable) before any browser starts, the settings go into its run.json, each finished scenario prints a progress line, and afterwards the
 /// reports are rendered from the folder and the .trx results are added up. A run stopped by Ctrl+C or SIGTERM
 /// starts no further scenario, lets the running ones finish (at most <see cref="StopGrace"/>, or until a second
 /// signal) and renders a partial report of what finished.
@@ -116,6 +116,16 @@ public sealed class FeatureRun(RepositoryLayout repository, TextWriter stdout, T
     /// <summary>`run`: the features in one engine against one target, reports written. Exit 0, 1 (failures) or 2.</summary>
     public async Task<int> RunAsync(RunSettings settings, string runSettingsFile, CancellationToken cancellationToken)
     {
+        if (await Preflight.ProblemsAsync(settings, cancellationToken) is { Count: > 0 } problems)
+        {
+            foreach (var problem in problems)
+            {
+                stderr.WriteLine($"harness: {problem}");
+            }
+
+            throw new UsageException("the run cannot start (above); nothing was run and no run folder was made");
+        }
+
         PrepareFolder(settings);
         var plan = ScenarioPlan.For(settings, settings.FeaturesDirectory ?? repository.FeaturesDirectory);
         if (plan.Count == 0 && !settings.DryRun)
