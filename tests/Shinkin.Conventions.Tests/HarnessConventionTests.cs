@@ -45,6 +45,18 @@ public sealed class HarnessConventionTests
     }
 
     [Test]
+    public void No_command_prints_progress_through_the_thread_pool()
+    {
+        // Progress<T> posts each report to the thread pool: lines print out of order, or after the writer is closed.
+        var offenders = Directory.EnumerateFiles(Path.Combine(RepositoryRoot.Path, "src"), "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains("/obj/", StringComparison.Ordinal) && !f.Contains("/bin/", StringComparison.Ordinal))
+            .Where(f => File.ReadAllText(f).Contains("new Progress<", StringComparison.Ordinal))
+            .Select(f => Path.GetRelativePath(RepositoryRoot.Path, f))
+            .ToList();
+        Assert.That(offenders, Is.Empty, "use LineProgress (src/Shinkin.Cli/Runs) or another IProgress that writes when reported");
+    }
+
+    [Test]
     public void The_test_commands_filter_names_categories_the_contract_tests_define()
     {
         // A renamed category would quietly run no remote contract test in `./harness test`, or all of them.

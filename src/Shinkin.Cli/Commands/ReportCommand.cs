@@ -43,7 +43,7 @@ public static class ReportCommand
                 folder = output ?? Path.Combine(
                     Path.GetDirectoryName(Path.GetFullPath(folders[0])) ?? ".",
                     "merged-" + DateTime.Now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture));
-                var merged = await RunRecordMerger.MergeAsync(folders, folder, progress: new Progress<string>(stdout.WriteLine), cancellationToken: cancellationToken);
+                var merged = await RunRecordMerger.MergeAsync(folders, folder, progress: new LineProgress(stdout), cancellationToken: cancellationToken);
                 stdout.WriteLine($"merged {merged.Scenarios.Count} scenarios from {folders.Count} run records into {merged.Folder}");
             }
         }
@@ -66,7 +66,7 @@ public static class ReportCommand
                 FeaturesRoot = repository?.FeaturesDirectory,
                 ManualStructurePath = repository is not null && File.Exists(repository.ManualStructure) ? repository.ManualStructure : null,
             };
-            var written = await new ReportRenderer().RenderAsync(folder, options, new Progress<string>(stdout.WriteLine), cancellationToken);
+            var written = await new ReportRenderer().RenderAsync(folder, options, new LineProgress(stdout), cancellationToken);
             foreach (var file in written)
             {
                 stdout.WriteLine($"report: {file}");

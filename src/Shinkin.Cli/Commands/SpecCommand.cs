@@ -40,7 +40,7 @@ public static class SpecCommand
             var manual = Path.Combine(features, "manual-structure.json");
             var catalog = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(features))!, "PageObjects", "ui-catalog.json");
             var path = await new SpecWorkbookWriter().WriteAsync(
-                features, output, File.Exists(manual) ? manual : null, new Progress<string>(stdout.WriteLine), cancellationToken, File.Exists(catalog) ? catalog : null);
+                features, output, File.Exists(manual) ? manual : null, new LineProgress(stdout), cancellationToken, File.Exists(catalog) ? catalog : null);
             stdout.WriteLine($"spec: {Path.GetFullPath(path)}");
             return 0;
         }
