@@ -24,13 +24,27 @@ function Find-Newer([string] $Folder, [datetime] $Since) {
     }
     return $false
 }
-if (-not (Test-Path $cli) -or -not (Test-Path $stamp) -or (Find-Newer $PSScriptRoot (Get-Item $stamp).LastWriteTimeUtc)) {
-    [Console]::Error.WriteLine('harness: building Shinkin.Automation.sln')
-    New-Item -ItemType Directory -Force -Path (Split-Path $stamp) | Out-Null
-    $started = Get-Date
-    dotnet build Shinkin.Automation.sln -nologo -v:q -clp:ErrorsOnly | ForEach-Object { [Console]::Error.WriteLine($_) }
-    if ($LASTEXITCODE -ne 0) { Fail 'build failed (see the errors above)' }
-    Set-Content -LiteralPath $stamp -Value '' ; (Get-Item $stamp).LastWriteTime = $started
+# One build at a time: a second harness waits for the first one's build and then finds it current (the same lock file as ./harness).
+New-Item -ItemType Directory -Force -Path (Split-Path $stamp) | Out-Null
+$lockPath = Join-Path (Split-Path $stamp) 'build.lock'
+$lock = $null
+$waiting = $false
+while ($null -eq $lock) {
+    try { $lock = [System.IO.File]::Open($lockPath, 'OpenOrCreate', 'ReadWrite', 'None') }
+    catch [System.IO.IOException] {
+        if (-not $waiting) { [Console]::Error.WriteLine('harness: waiting for another harness to finish building'); $waiting = $true }
+        Start-Sleep -Milliseconds 200
+    }
 }
+try {
+    if (-not (Test-Path $cli) -or -not (Test-Path $stamp) -or (Find-Newer $PSScriptRoot (Get-Item $stamp).LastWriteTimeUtc)) {
+        [Console]::Error.WriteLine('harness: building Shinkin.Automation.sln')
+        $started = Get-Date
+        dotnet build Shinkin.Automation.sln -nologo -v:q -clp:ErrorsOnly | ForEach-Object { [Console]::Error.WriteLine($_) }
+        if ($LASTEXITCODE -ne 0) { Fail 'build failed (see the errors above)' }
+        Set-Content -LiteralPath $stamp -Value '' ; (Get-Item $stamp).LastWriteTime = $started
+    }
+}
+finally { $lock.Dispose() }
 & dotnet $cli @args
 exit $LASTEXITCODE

@@ -68,6 +68,16 @@ internal sealed class HarnessProcess : IAsyncDisposable
         return Start(Dotnet, [cli, .. arguments], Root, environment);
     }
 
+    /// <summary>
+    /// One of the entry scripts, <paramref name="script"/> in <paramref name="folder"/> (a copy of the repository's or the
+    /// repository's own): `harness` under bash, `harness.ps1` under the pinned PowerShell tool, started from the repository
+    /// root, where the tool manifest is. <paramref name="environment"/> as in <see cref="StartCli"/>.
+    /// </summary>
+    public static HarnessProcess StartScript(string folder, string script, IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string?>? environment = null) =>
+        script == "harness.ps1"
+            ? Start(Dotnet, ["tool", "run", "pwsh", "--", "-NoProfile", "-NonInteractive", "-File", Path.Combine(folder, script), .. arguments], Root, environment)
+            : Start("/bin/bash", [Path.Combine(folder, script), .. arguments], Root, environment);
+
     /// <summary>The reference server's own program (`dotnet Shinkin.ReferenceServer.dll`) with configuration <paramref name="arguments"/>.</summary>
     public static HarnessProcess StartReferenceServer(IReadOnlyList<string> arguments)
     {
