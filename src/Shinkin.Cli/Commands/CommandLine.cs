@@ -12,7 +12,7 @@ public static class CommandLine
 {
     public const string Summary =
         "しんきん電子記録債権システム 初期設定編の試験ハーネス / Shinkin.Automation test harness. " +
-        "Exit codes: 0 ok, 1 test failures, 2 setup or usage error, or a run stopped by Ctrl+C/SIGTERM (its partial report written).";
+        "Exit codes: 0 ok, 1 test failures or nothing verified (every scenario 対象外), 2 setup or usage error, or a run stopped by Ctrl+C/SIGTERM (its partial report written).";
 
     /// <summary>Every verb, for help and for the tests that keep the scripts' usage and the docs in step.</summary>
     /// <param name="signals">The stop signals `run` answers (its partial report names the first); none when not given.</param>

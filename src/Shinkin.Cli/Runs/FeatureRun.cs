@@ -179,10 +179,29 @@ public sealed class FeatureRun(RepositoryLayout repository, TextWriter stdout, T
         }
 
         var summary = SummarizeCommand.Run([testResults, "--require-tests"], stdout, stderr, settings.DryRun ? null : settings.RunDirectory);
-        rc = rc == 0 ? summary : rc;
-        Stage(rc == 0 ? "run: all scenarios passed" : $"run: finished with failures (exit {rc})");
+        var (code, closing) = Closing(rc == 0 ? summary : rc, SummarizeCommand.Summarize(testResults), settings.DryRun);
+        Stage(closing);
         stdout.WriteLine($"Run folder: {settings.RunDirectory}");
-        return rc;
+        return code;
+    }
+
+    /// <summary>
+    /// The exit code and closing line of a run that finished. Passing says how much was verified: a run whose every
+    /// scenario was 対象外 (no account for it in the profile, an engine gap) verified nothing, so it is not a pass (exit 1),
+    /// and a pass beside 対象外 scenarios says how many were not run.
+    /// </summary>
+    internal static (int ExitCode, string Line) Closing(int exitCode, TestTotals totals, bool dryRun)
+    {
+        ArgumentNullException.ThrowIfNull(totals);
+        var skipped = totals.Skipped.Count;
+        return exitCode switch
+        {
+            not 0 => (exitCode, $"run: finished with failures (exit {exitCode})"),
+            _ when dryRun => (0, "run: every step is bound (dry run, no browser)"),
+            _ when skipped == 0 => (0, "run: all scenarios passed"),
+            _ when totals.Passed == 0 => (1, $"run: nothing was verified — every selected scenario ({skipped}) is 対象外, with its reason above (exit 1)"),
+            _ => (0, $"run: no failures — {totals.Passed} passed, {skipped} 対象外 with the reasons above"),
+        };
     }
 
     /// <summary>
