@@ -1,13 +1,13 @@
 using System.Net.Http.Json;
-using System.Net.Security;
 using System.Security.Cryptography.X509Certificates;
 using Shinkin.ReferenceServer;
+using Shinkin.Targets;
 
 namespace Shinkin.StepDefinitions.Support;
 
 /// <summary>
 /// The bank back office's test-data API: registers a company and its users so each scenario owns
-/// its data and scenarios run in any order and in parallel. Trusts the server through its CA only.
+/// its data and scenarios run in any order and in parallel. Trusts the server through its CA (the host name checked too).
 /// </summary>
 public sealed class BackOfficeClient : IDisposable
 {
@@ -24,8 +24,7 @@ public sealed class BackOfficeClient : IDisposable
         if (caPemPath is not null)
         {
             var ca = X509Certificate2.CreateFromPem(File.ReadAllText(caPemPath));
-            handler.ServerCertificateCustomValidationCallback = (_, certificate, _, errors) =>
-                errors == SslPolicyErrors.None || (certificate is not null && ChainsTo(certificate, ca));
+            handler.ServerCertificateCustomValidationCallback = (_, certificate, _, errors) => ServerTrust.Accepts(certificate, errors, ca);
         }
 
         http = new HttpClient(handler) { BaseAddress = system.PublicUrl, Timeout = TimeSpan.FromSeconds(30) };
@@ -57,15 +56,5 @@ public sealed class BackOfficeClient : IDisposable
             var body = await response.Content.ReadAsStringAsync(cancellationToken);
             throw new InvalidOperationException($"the back office could not {what}: {(int)response.StatusCode} {body}");
         }
-    }
-
-    private static bool ChainsTo(X509Certificate certificate, X509Certificate2 ca)
-    {
-        using var chain = new X509Chain();
-        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-        chain.ChainPolicy.CustomTrustStore.Add(ca);
-        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
-        using var leaf = new X509Certificate2(certificate);
-        return chain.Build(leaf);
     }
 }

@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using NUnit.Framework;
 using Shinkin.Cli.Commands;
 using Shinkin.Cli.Runs;
+using Shinkin.ReferenceServer;
 using Shinkin.Settings;
 
 namespace Shinkin.Cli.Tests;
@@ -11,7 +12,8 @@ namespace Shinkin.Cli.Tests;
 /// `run` checks what it needs from outside before the run folder is made and any browser starts: the local browser and
 /// driver, a remote engine's endpoint, the server under test. Before, an unreachable target or a missing Chromium let
 /// every scenario start and fail with the same cause, and left a workbook of failures; now it is exit 2 with one reason.
-/// Loopback sockets stand for the servers: one listening (answers), one bound but not listening (refuses at once).
+/// Loopback sockets stand for the servers: one listening (answers), one bound but not listening (refuses at once); the
+/// TLS check runs against the real reference server.
 /// </summary>
 [TestFixture]
 public sealed class PreflightTests
@@ -69,9 +71,30 @@ public sealed class PreflightTests
     [Test]
     public async Task Everything_there_is_no_problem()
     {
-        var settings = Settings(new BrowserOptions { ChromiumPath = program }) with { Target = Answering() };
+        var settings = Settings(new BrowserOptions { ChromiumPath = program }) with { Target = Answering("http") };
 
         Assert.That(await Preflight.ProblemsAsync(settings, CancellationToken.None), Is.Empty);
+    }
+
+    [Test]
+    public async Task A_tls_target_must_be_trusted_as_the_browsers_will_trust_it()
+    {
+        await using var server = await ReferenceServerHost.StartAsync(new ReferenceServerOptions
+        {
+            DataDirectory = Path.Combine(folder.FullName, "server"), PublicPort = 0, CertificatePort = 0, TestHooks = false,
+        });
+        var target = Settings(new BrowserOptions { ChromiumPath = program }) with { Target = server.PublicUrl, TargetCertificateUrl = server.CertificateUrl };
+
+        var throughItsCa = await Preflight.ProblemsAsync(target with { Browser = target.Browser with { TrustedCaPemPath = server.CaCertificatePemPath } }, CancellationToken.None);
+        var withoutItsCa = await Preflight.ProblemsAsync(target, CancellationToken.None);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(throughItsCa, Is.Empty);
+            Assert.That(withoutItsCa, Has.Count.EqualTo(2), "both origins");
+            Assert.That(withoutItsCa, Has.All.Contains("の TLS 証明書を検証できません").And.All.Contains("not trusted by the system").And.All.Contains("SHINKIN_CA_PEM"));
+            Assert.That(withoutItsCa[0], Does.StartWith($"試験対象サーバ {server.PublicUrl.GetLeftPart(UriPartial.Authority)} "));
+        });
     }
 
     [Test]
