@@ -167,7 +167,8 @@ internal sealed class EvidenceWorkbookWriter
         var end = info.End ?? (scenarios.Count == 0 ? info.Start : scenarios.Max(s => s.Start + s.Duration));
         var counts = Counts(scenarios);
         var applicable = scenarios.Count - counts[Outcome.Skipped];
-        var passRate = applicable == 0 ? 0 : (double)Passes(counts) / applicable;
+        // A run whose every scenario was 対象外 verified nothing: no rate, rather than a green 0.0 % or 100 %.
+        object passRate = applicable == 0 ? NothingVerified : (double)Passes(counts) / applicable;
         (string Label, object Value)[] facts =
         [
             ("実行ID", info.RunId),
@@ -229,7 +230,7 @@ internal sealed class EvidenceWorkbookWriter
         rateCell.Style.NumberFormat.Format = "0.0%";
         rateCell.Style.Font.Bold = true;
         rateCell.Style.Font.FontSize = 12;
-        rateCell.Style.Font.FontColor = counts[Outcome.Failed] > 0 ? WorkbookStyle.NgFont : WorkbookStyle.OkFont;
+        rateCell.Style.Font.FontColor = applicable == 0 ? WorkbookStyle.SkippedFont : counts[Outcome.Failed] > 0 ? WorkbookStyle.NgFont : WorkbookStyle.OkFont;
         WorkbookStyle.Grid(sheet.Range(4, 1, row, 8));
 
         row += 2;
@@ -280,6 +281,9 @@ internal sealed class EvidenceWorkbookWriter
         sheet.PageSetup.PrintAreas.Add(1, 1, sheet.LastRowUsed()?.RowNumber() ?? 1, 8);
     }
 
+    /// <summary>The pass rate of a run or group in which every scenario was 対象外.</summary>
+    internal const string NothingVerified = "—（すべて対象外: 検証なし）";
+
     private static int WriteGroupTable(IXLWorksheet sheet, int row, string title, string keyHeader, IEnumerable<(string Key, IReadOnlyList<ScenarioRecord> Items)> groups)
     {
         sheet.Cell(row, 1).SetValue(title);
@@ -301,7 +305,15 @@ internal sealed class EvidenceWorkbookWriter
             var applicable = items.Count - counts[Outcome.Skipped];
             sheet.Cell(row, 1).SetValue(key);
             var rate = sheet.Cell(row, 2);
-            rate.SetValue(applicable == 0 ? 0 : (double)Passes(counts) / applicable);
+            if (applicable == 0)
+            {
+                rate.SetValue("—");
+            }
+            else
+            {
+                rate.SetValue((double)Passes(counts) / applicable);
+            }
+
             rate.Style.NumberFormat.Format = "0.0%";
             sheet.Cell(row, 3).SetValue(items.Count);
             for (var i = 0; i < OutcomeLabels.ReportOrder.Count; i++)

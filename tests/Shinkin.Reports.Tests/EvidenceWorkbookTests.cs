@@ -53,6 +53,33 @@ public sealed class EvidenceWorkbookTests
     }
 
     [Test]
+    public async Task A_run_of_only_skipped_scenarios_shows_no_pass_rate_rather_than_a_green_zero()
+    {
+        var folder = SyntheticRun.NewFolder("all-skipped");
+        try
+        {
+            var store = new RunRecordStore(folder);
+            await store.WriteInfoAsync(new RunInfo { RunId = "all-skipped", Start = SyntheticRun.Start, End = SyntheticRun.Start.AddMinutes(1), Target = "https://bank.example", Engine = "playwright" });
+            await store.WriteScenarioAsync(await SyntheticRun.ScenarioAsync(store, "s1", "Cookie を設定する", ["manual:1-2", "windows-only"], Outcome.Skipped, SyntheticRun.Start, 0));
+            var written = await new ReportRenderer().RenderAsync(folder, new ReportOptions { ManualStructurePath = SyntheticRun.ManualStructurePath() }, null, CancellationToken.None);
+
+            using var workbook = new XLWorkbook(written[0]);
+            var sheet = workbook.Worksheet("サマリー");
+            var rate = Enumerable.Range(4, 20).Select(r => sheet.Cell(r, 1)).Single(c => c.GetString() == "合格率（対象外を除く）").CellRight();
+            var chapterRates = sheet.Column(2).CellsUsed().Where(c => c.Address.RowNumber > rate.Address.RowNumber && c.GetString() == "—").ToList();
+            Assert.Multiple(() =>
+            {
+                Assert.That(rate.GetString(), Is.EqualTo("—（すべて対象外: 検証なし）"));
+                Assert.That(chapterRates, Is.Not.Empty, "the chapter and feature tables say — too");
+            });
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Test]
     public void Summary_shows_run_facts_counts_and_pass_rate()
     {
         var sheet = _workbook.Worksheet("サマリー");
