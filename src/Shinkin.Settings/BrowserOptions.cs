@@ -59,6 +59,16 @@ public sealed record BrowserOptions
         return programs.Select(p => MissingProgram(p.Path, p.What, p.Variable, p.Package)).OfType<string>().ToList();
     }
 
+    /// <summary>Why this engine cannot run on this machine at all (Edge IE mode off Windows), or null.</summary>
+    public string? UnavailableHere() => Engine == BrowserEngine.EdgeIeMode ? EdgeIeModeUnavailableHere() : null;
+
+    /// <summary>Why Edge IE mode cannot run here (it needs Windows), or null on Windows.</summary>
+    public static string? EdgeIeModeUnavailableHere() =>
+        OperatingSystem.IsWindows()
+            ? null
+            : "Edge IE mode needs Windows; this machine runs " + System.Runtime.InteropServices.RuntimeInformation.OSDescription
+                + ". Run with the playwright or selenium engine here, or on a Windows PC with Edge and IEDriverServer.exe.";
+
     /// <summary>Why a program the run starts cannot be used (it is not at <paramref name="path"/>), or null when it is there.</summary>
     public static string? MissingProgram(string path, string what, string variable, string package) =>
         File.Exists(path)

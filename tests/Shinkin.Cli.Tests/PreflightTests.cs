@@ -165,6 +165,15 @@ public sealed class PreflightTests
             Has.One.StartsWith($"試験対象サーバ {Silent().GetLeftPart(UriPartial.Authority)} に接続できません"));
     }
 
+    [Platform(Exclude = "Win", Reason = "Edge IE mode runs on Windows")]
+    [Test]
+    public async Task Edge_ie_mode_off_windows_stops_the_run_before_it_starts()
+    {
+        var problems = await Preflight.ProblemsAsync(Settings(new BrowserOptions { Engine = BrowserEngine.EdgeIeMode }), CancellationToken.None);
+
+        Assert.That(problems, Has.One.StartsWith("Edge IE mode needs Windows; this machine runs "));
+    }
+
     [Test]
     public async Task A_dry_run_needs_nothing_from_outside()
     {

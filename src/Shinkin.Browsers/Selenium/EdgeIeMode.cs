@@ -98,11 +98,9 @@ public sealed class EdgeIeModeSessionFactory : IBrowserSessionFactory
     public Task<IBrowserSession> CreateSessionAsync(BrowserSessionOptions sessionOptions, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(sessionOptions);
-        if (!OperatingSystem.IsWindows())
+        if (BrowserOptions.EdgeIeModeUnavailableHere() is { } unavailable)
         {
-            throw new BrowserException(
-                "Edge IE mode needs Windows; this machine runs " + System.Runtime.InteropServices.RuntimeInformation.OSDescription
-                + ". Run with the playwright or selenium engine here, or on a Windows PC with Edge and IEDriverServer.exe.");
+            throw new BrowserException(unavailable);
         }
 
         var problems = Configuration.Validate(checkFilesExist: true);

@@ -22,6 +22,11 @@ internal static class Preflight
         }
 
         var problems = new List<string>(settings.Browser.MissingPrograms());
+        if (settings.Browser.UnavailableHere() is { } unavailable)
+        {
+            problems.Add(unavailable);
+        }
+
         if (await RemoteEndpointProblemAsync(settings.Browser, cancellationToken) is { } remote)
         {
             problems.Add(remote);
