@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using Shinkin.Cli.Runs;
 using Shinkin.Grid;
+using Shinkin.Settings;
 
 namespace Shinkin.Cli.Commands;
 
@@ -42,8 +43,16 @@ public static class DoctorCommand
         }
 
         stdout.WriteLine($".NET SDK             {await FirstLineAsync("dotnet", ["--version"], cancellationToken) ?? "not found"}");
-        stdout.WriteLine($"Chromium             {await FirstLineAsync("/usr/bin/chromium", ["--version"], cancellationToken) ?? "not found at /usr/bin/chromium"}");
-        stdout.WriteLine($"chromedriver         {await FirstLineAsync("/usr/bin/chromedriver", ["--version"], cancellationToken) ?? "not found at /usr/bin/chromedriver"}");
+        // The browser and driver a run would start: the defaults, or SHINKIN_CHROMIUM / SHINKIN_CHROMEDRIVER.
+        var browser = BrowserThisRunWouldUse(stdout);
+        var missingPrograms = browser.MissingPrograms();
+        ready &= missingPrograms.Count == 0 || OperatingSystem.IsWindows(); // there the browser is Edge, found by its own engine
+        foreach (var (label, path) in new[] { ("Chromium", browser.ChromiumPath), ("chromedriver", browser.ChromeDriverPath) })
+        {
+            var problem = missingPrograms.FirstOrDefault(m => m.StartsWith(label + " not found", StringComparison.Ordinal));
+            stdout.WriteLine($"{label,-21}{problem ?? await FirstLineAsync(path, ["--version"], cancellationToken) ?? $"{path} (no version printed)"}");
+        }
+
         var java = await JavaRuntime.FindAsync(cancellationToken);
         stdout.WriteLine(java is null
             ? $"Java                 not found (the Selenium Grid needs Java {JavaRuntime.MinimumMajor}+): {JavaRuntime.InstallHint}"
@@ -59,6 +68,20 @@ public static class DoctorCommand
         ready &= newer is null;
         stdout.WriteLine(newer is null ? "Build                current" : $"Build                out of date: {newer} is newer than the build (./harness builds it)");
         return ready ? 0 : 1;
+    }
+
+    private static BrowserOptions BrowserThisRunWouldUse(TextWriter stdout)
+    {
+        try
+        {
+            // Both local programs, whichever engine is chosen: the Selenium engine needs the driver as well.
+            return SettingsEnvironment.Apply(new RunSettings()).Browser with { Engine = BrowserEngine.Selenium };
+        }
+        catch (SettingsException ex)
+        {
+            stdout.WriteLine($"Settings             {ex.Message}");
+            return new BrowserOptions { Engine = BrowserEngine.Selenium };
+        }
     }
 
     /// <summary>The first line a program prints (stdout, else stderr), or null when it cannot be started or fails.</summary>
